@@ -1,0 +1,42 @@
+# Lynchpin: `make demo` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := lynchpin/samples/the-night-ferry.fountain
+OUT := out/demo
+
+.PHONY: demo test lint bench install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/lynchpin breakdown $(SAMPLE)
+	$(BIN)/lynchpin breakdown $(SAMPLE) --format json --out $(OUT)/breakdown.json
+	$(BIN)/lynchpin breakdown $(SAMPLE) --format csv --out $(OUT)/breakdown.csv
+	$(BIN)/lynchpin breakdown $(SAMPLE) --format xlsx --out $(OUT)/breakdown.xlsx
+	$(BIN)/lynchpin breakdown $(SAMPLE) --format pdf --out $(OUT)/breakdown.pdf
+	@echo
+	@echo "Breakdown of $(SAMPLE) written to $(OUT)/: breakdown.json, .csv, .xlsx, .pdf"
+
+test: $(STAMP)
+	$(BIN)/pytest -n 2 -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check lynchpin tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

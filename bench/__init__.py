@@ -1,0 +1,1 @@
+"""Benchmarks: run with `make bench`. Figures go to docs/benchmarks.md, never into tests."""

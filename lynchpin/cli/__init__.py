@@ -1,0 +1,1 @@
+"""The ``lynchpin`` command line (typer + rich): engine commands that work on files."""

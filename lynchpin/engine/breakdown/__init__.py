@@ -1,0 +1,1 @@
+"""Script breakdown: elements by Universal Schedule Standard category, per scene."""

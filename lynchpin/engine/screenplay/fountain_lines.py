@@ -1,0 +1,147 @@
+"""Fountain line tests: what a single (stripped, emphasis-free) line can be.
+
+Each test looks at one line only; the paragraph rules (blank line before and after a heading,
+a cue followed by text) live in fountain_body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lynchpin.engine.screenplay.fountain_rules import rules
+from lynchpin.engine.screenplay.fountain_text import SourceLine, strip_emphasis
+from lynchpin.engine.screenplay.model import character_name
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A body line: source number, text with emphasis removed, and that text stripped."""
+
+    number: int
+    plain: str
+    stripped: str
+    soft_blank: bool = False
+
+
+def prepare(source: SourceLine) -> Line:
+    """Strip emphasis; note whether the line is a "two spaces" line (blank inside dialogue)."""
+    plain = strip_emphasis(source.text)
+    soft = len(source.text) >= 2 and not source.text.strip(" \t")
+    return Line(source.number, plain, plain.strip(), soft)
+
+
+def is_page_break(s: str) -> bool:
+    """``===`` (three or more ``=`` and nothing else)."""
+    return len(s) >= 3 and not s.strip("=")
+
+
+def is_synopsis(s: str) -> bool:
+    """``= text`` (but not a page break)."""
+    return s.startswith("=") and not is_page_break(s)
+
+
+def is_section(s: str) -> bool:
+    """``# Act``, ``## Sequence``..."""
+    return s.startswith("#")
+
+
+def is_centered(s: str) -> bool:
+    """``> text <``."""
+    return len(s) >= 2 and s.startswith(">") and s.endswith("<")
+
+
+def is_structural(s: str) -> bool:
+    """Lines that stand alone whatever surrounds them: sections, synopses, breaks, centred."""
+    return is_page_break(s) or is_synopsis(s) or is_section(s) or is_centered(s)
+
+
+def has_heading_prefix(s: str) -> bool:
+    """INT, EXT, EST, INT./EXT, INT/EXT, I/E... followed by ``.`` or a space, then text."""
+    upper = s[:12].upper()
+    for prefix in rules().heading_prefixes:
+        if upper.startswith(prefix) and upper[len(prefix) : len(prefix) + 1] in (".", " "):
+            return bool(s[len(prefix) + 1 :].strip(" ."))
+    return False
+
+
+def heading_text(s: str) -> str | None:
+    """The heading text (``.`` of a forced heading removed) when `s` can be a heading."""
+    if s.startswith(".") and len(s) > 1 and s[1] != "." and not s[1].isspace():
+        return s[1:].strip()
+    if has_heading_prefix(s):
+        return s
+    return None
+
+
+def split_scene_number(heading: str) -> tuple[str, str]:
+    """``"INT. HOUSE - DAY #12A#"`` -> ``("INT. HOUSE - DAY", "12A")``; no number -> ``""``."""
+    text = heading.rstrip()
+    if not text.endswith("#"):
+        return text, ""
+    opening = text.rfind("#", 0, len(text) - 1)
+    number = text[opening + 1 : -1] if opening >= 0 else ""
+    if not number or not all(ch.isalnum() or ch in ".-" for ch in number):
+        return text, ""
+    return text[:opening].rstrip(), number
+
+
+def transition_text(s: str) -> str | None:
+    """Transition text: forced ``> TEXT`` or an upper-case line ending in ``TO:``."""
+    if s.startswith(">") and not is_centered(s):
+        return s[1:].strip() or None
+    if s.endswith(rules().transition_suffix) and s.upper() == s and s.lower() != s:
+        return s
+    return None
+
+
+def is_cue(s: str) -> bool:
+    """A character cue: ``@Name`` or a name whose letters outside brackets are capitals.
+
+    Extensions in brackets may be any case; a trailing ``^`` (dual dialogue) is allowed.
+    Lines that are forced other elements, end in ``:`` or start like a heading are not cues.
+    """
+    if s.startswith("@"):
+        return bool(character_name(s))
+    if not s or s[0] in "!.>~=#([" or s.endswith(":") or has_heading_prefix(s):
+        return False
+    outside = _outside_brackets(s.removesuffix("^"))
+    cased = [ch for ch in outside if ch.lower() != ch.upper()]
+    return bool(cased) and not any(ch.islower() for ch in cased)
+
+
+def _outside_brackets(s: str) -> str:
+    depth = 0
+    kept: list[str] = []
+    for ch in s:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def cue_text(s: str) -> tuple[str, bool]:
+    """The cue as printed (no ``@``, no ``^``) and whether it carried the dual-dialogue ``^``."""
+    dual = s.endswith("^")
+    text = s.removesuffix("^").rstrip().removeprefix("@").strip()
+    return text, dual
+
+
+def reflow(pieces: list[str]) -> str:
+    """Join hard-wrapped line pieces with spaces; a word broken after a hyphen is rejoined.
+
+    ``["snow-", "covered peaks"]`` -> ``"snow-covered peaks"``, but a spaced dash
+    (``"country --"``) keeps its space.
+    """
+    out: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        last = out[-1] if out else ""
+        if last.endswith("-") and not last.endswith("--") and last[-2:-1].isalpha():
+            out.append(piece)
+        else:
+            out.extend((" ", piece) if out else (piece,))
+    return "".join(out)

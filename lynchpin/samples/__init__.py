@@ -1,0 +1,1 @@
+"""Bundled sample screenplays, written for Lynchpin (see README.md here); data only."""
