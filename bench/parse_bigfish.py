@@ -11,9 +11,8 @@ import io
 import sys
 from pathlib import Path
 
-from lynchpin.engine.screenplay.paginate import paginate
-
 from bench.timing import interleaved
+from lynchpin.engine.screenplay.paginate import paginate
 from lynchpin.engine.screenplay.read import read_script
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
