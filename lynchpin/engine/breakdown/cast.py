@@ -5,9 +5,16 @@ runs of capitalised words in action, shot and general paragraphs:
 
 - a run that is (or contains) the name of a character who speaks anywhere in the script is
   that character (`Introduction.known`);
+- a run that names a speaking character in full maps to that character: ``NELL ARDAGH
+  (64)`` is NELL (the words after a known name are its surname); ``PC DEV HOLT (40s)`` is
+  PC HOLT (the speaking name's words all appear in the run, in order, and end it); ``DEV
+  HOLT (40s)`` is PC HOLT when exactly one speaking name is a title plus that surname;
 - any other capitalised word group directly followed by an age or a description --
   ``MARGARET (60s)``, ``LILY (8)``, ``TOM, 40,``, ``NURSE RATCHED, a stern woman`` --
-  is a suggested character, and later capitalised mentions of the same name are too.
+  is a suggested character, and later capitalised mentions of the same name are too;
+- except a plural group after a quantity word (``two HIKERS``, ``SEVERAL COPS``, ``a group
+  of RAMBLERS``): that is a group of Background Actors (`Introduction.group`), and a name
+  ending in a Background Actors lexicon term (``DOCK WORKERS``) is left to that lexicon.
 
 Screen directions and other capitalised words (``CONTINUOUS``, ``V.O.``, ``CLOSE ON``,
 ``FBI``) are stop words, and any group that is a lexicon term (a sound effect such as
@@ -22,7 +29,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from lynchpin.engine.breakdown.lexicon import lexicon_matcher, load_rules
+from lynchpin.engine.breakdown.categories import BACKGROUND_ACTORS
+from lynchpin.engine.breakdown.lexicon import lexicon_matcher, load_lexicons, load_rules
 from lynchpin.engine.breakdown.model import Span
 from lynchpin.engine.screenplay.model import ElementKind, Scene, Script, character_name
 
@@ -33,6 +41,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 _RUN_GAPS = frozenset({" ", "-", "'", "\u2019", ". "})
 _NUMBER_GAPS = frozenset({" ", " #", "#", "-"})
 _APOSTROPHES = frozenset({"'", "\u2019"})
+_WORD_OR_MARK = re.compile(r"[^\W_]+|[^\w\s]")
+#: How far back (characters) to look for a quantity word before a capitalised group.
+_QUANTITY_WINDOW = 40
 _AFTER_NAME = re.compile(
     r"[ \t]*([(,])[ \t]*(?:(?:now|aged?)[ \t]+)?(?:(?:early|mid|late)[ \t-]*)?"
     r"(\d{1,3}(?!\d)|[^\W\d_]+)",
@@ -49,6 +60,7 @@ class Introduction:
     `element` indexes ``Script.elements``; `start`/`end` are offsets of the name in its text.
     `known` is True when the character speaks somewhere in the script. `age` is the age
     given right after the name in years (``(60s)`` -> 60, ``teens`` -> 15), else None.
+    `group` is True for a group of Background Actors (``two HIKERS``), not a cast member.
     """
 
     element: int
@@ -57,6 +69,7 @@ class Introduction:
     name: str
     known: bool
     age: int | None
+    group: bool = False
 
     def span(self, text: str) -> Span:
         """The introduction as a breakdown span over its element's `text`."""
@@ -72,6 +85,10 @@ class _Rules:
     descriptions: frozenset[str]
     leading: frozenset[str]  # dropped from the front of a name: articles and stop words
     max_words: int  # a longer capitalised group is a sentence, not a name
+    quantities: frozenset[str]  # "two HIKERS": case-folded
+    collectives: frozenset[str]  # "a group of HIKERS": case-folded
+    irregular_plurals: frozenset[str]
+    titles: frozenset[str]  # "PC" in "PC HOLT"
 
 
 @cache
@@ -85,7 +102,29 @@ def _rules() -> _Rules:
         frozenset(w.casefold() for w in data["description_words"]),
         frozenset(data["articles"]) | frozenset(data["stopwords"]),
         int(data["max_name_words"]),
+        frozenset(w.casefold() for w in data["group_quantities"]),
+        frozenset(w.casefold() for w in data["group_collectives"]),
+        frozenset(w.upper() for w in data["irregular_plurals"]),
+        frozenset(w.upper() for w in data["titles"]),
     )
+
+
+@cache
+def _background_keys() -> frozenset[str]:
+    return frozenset(lx.id for lx in load_lexicons() if lx.category == BACKGROUND_ACTORS)
+
+
+_Entry = tuple[str, bool, bool]  # (name, known, group)
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """Names the scan recognises: CAPS word tuples -> entry, and multi-word speaking names
+    by their last word (for ``PC DEV HOLT`` -> PC HOLT)."""
+
+    index: dict[tuple[str, ...], _Entry]
+    longest: int
+    by_surname: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 def speaking_cues(script: Script, scene: Scene) -> Iterator[tuple[str, Span]]:
@@ -173,10 +212,55 @@ def _is_lexicon_term(text: str) -> bool:
     return any(m.start == 0 and m.end == len(text) for m in lexicon_matcher().find(text))
 
 
+def _ends_in_background_term(text: str) -> bool:
+    """True when `text` ends in a Background Actors lexicon term (DOCK WORKERS)."""
+    keys = _background_keys()
+    return any(m.key in keys and m.end == len(text) for m in lexicon_matcher().find(text))
+
+
+def _is_plural(word: str) -> bool:
+    upper = word.upper()
+    if upper in _rules().irregular_plurals:
+        return True
+    return len(upper) > 3 and upper.endswith("S") and not upper.endswith(("SS", "US", "IS"))
+
+
+def _after_quantity(text: str, run: Sequence[re.Match[str]], first_kept: int) -> bool:
+    """Whether a quantity word comes right before the name: a dropped leading word of the
+    run (``TWO COPS``) or the words before it (``two HIKERS``, ``a group of HIKERS``)."""
+    rules = _rules()
+    if any(t.group().casefold() in rules.quantities for t in run[:first_kept]):
+        return True
+    start = run[0].start()
+    before = text[max(0, start - _QUANTITY_WINDOW) : start]
+    if not before[-1:].isspace():
+        return False
+    words = [w.casefold() for w in _WORD_OR_MARK.findall(before)]
+    if words and words[-1] in rules.quantities:
+        return True
+    return len(words) > 1 and words[-1] == "of" and words[-2] in rules.collectives
+
+
+def _speaking_match(run_words: Sequence[str], last: str, known: _Known) -> str | None:
+    """The speaking character a new CAPS name stands for, if exactly one fits (see module)."""
+    options = known.by_surname.get(last, ())
+    in_run = {name for words, name in options if _in_order(words, run_words)}
+    if len(in_run) == 1:
+        return in_run.pop()
+    titled = {name for words, name in options if len(words) == 2 and words[0] in _rules().titles}
+    return titled.pop() if len(titled) == 1 else None
+
+
+def _in_order(words: Sequence[str], run_words: Sequence[str]) -> bool:
+    remaining = iter(run_words)
+    return all(word in remaining for word in words)
+
+
 def _candidate(
-    index: int, text: str, tokens: Sequence[re.Match[str]]
+    index: int, text: str, tokens: Sequence[re.Match[str]], known: _Known
 ) -> Introduction | None:
-    """A new (unknown) character: a trimmed caps group followed by an age/description."""
+    """A new character (or background group, or a speaking character's full name): a
+    trimmed caps group followed by an age/description."""
     kept = _trim(text, tokens)
     if not kept or len(kept) > _rules().max_words:
         return None
@@ -184,19 +268,26 @@ def _candidate(
         return None
     start, end = kept[0].start(), kept[-1].end()
     introduced, age = age_after(text, end)
-    if not introduced or _is_lexicon_term(text[start:end]):
+    name_text = text[start:end]
+    if not introduced or _is_lexicon_term(name_text) or _ends_in_background_term(name_text):
         return None
-    return Introduction(index, start, end, character_name(text[start:end]), False, age)
+    last = kept[-1].group().upper()
+    speaker = _speaking_match([t.group().upper() for t in tokens], last, known)
+    if speaker:
+        return Introduction(index, start, end, speaker, True, age)
+    group = _is_plural(last) and _after_quantity(text, tokens, list(tokens).index(kept[0]))
+    return Introduction(index, start, end, character_name(name_text), False, age, group)
 
 
-_NameIndex = dict[tuple[str, ...], tuple[str, bool]]
+_NameIndex = dict[tuple[str, ...], _Entry]
 
 
 def _known_hits(
     words: list[str], names: _NameIndex, longest: int
-) -> list[tuple[int, int, tuple[str, bool]]]:
-    """(first token, token count, (name, known)) of each name in `words`, longest first."""
-    hits: list[tuple[int, int, tuple[str, bool]]] = []
+) -> list[tuple[int, int, _Entry]]:
+    """(first token, token count, (name, known, group)) of each name in `words`, longest
+    first."""
+    hits: list[tuple[int, int, _Entry]] = []
     i = 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
@@ -211,7 +302,7 @@ def _known_hits(
 
 
 def _run_introductions(
-    index: int, text: str, run: list[re.Match[str]], names: _NameIndex, longest: int
+    index: int, text: str, run: list[re.Match[str]], known: _Known
 ) -> Iterator[Introduction]:
     """Known names in one caps run, and a new character when the run holds none.
 
@@ -219,44 +310,53 @@ def _run_introductions(
     of an all-caps sentence (``WILL BLOOM, AGE 3``): they belong to it, and an age after
     them is its age. Words before the first known name may be a new character.
     """
-    hits = _known_hits([t.group().upper() for t in run], names, longest)
+    hits = _known_hits([t.group().upper() for t in run], known.index, known.longest)
     if not hits:
-        if new := _candidate(index, text, run):
+        if new := _candidate(index, text, run, known):
             yield new
         return
-    if hits[0][0] > 0 and (new := _candidate(index, text, run[: hits[0][0]])):
+    if hits[0][0] > 0 and (new := _candidate(index, text, run[: hits[0][0]], known)):
         yield new
-    for n, (i, size, (name, known)) in enumerate(hits):
+    for n, (i, size, (name, is_known, group)) in enumerate(hits):
         tail = hits[n + 1][0] if n + 1 < len(hits) else len(run)
         age = age_after(text, run[tail - 1].end())[1]
-        yield Introduction(index, run[i].start(), run[i + size - 1].end(), name, known, age)
+        start, end = run[i].start(), run[i + size - 1].end()
+        yield Introduction(index, start, end, name, is_known, age, group)
 
 
-def _scan(script: Script, names: _NameIndex) -> Iterator[Introduction]:
-    longest = max((len(key) for key in names), default=0)
+def _scan(script: Script, known: _Known) -> Iterator[Introduction]:
     for scene in script.scenes:
         for k in range(scene.start, scene.end):
             element = script.elements[k]
             if element.kind in INTRODUCTION_KINDS:
                 for run in _caps_runs(element.text):
-                    yield from _run_introductions(k, element.text, run, names, longest)
+                    yield from _run_introductions(k, element.text, run, known)
 
 
-def _index(names: dict[str, bool]) -> _NameIndex:
+def _known(names: dict[str, tuple[bool, bool]]) -> _Known:
+    """Index `names` (name -> (speaks, group)); earlier entries win a shared spelling."""
     index: _NameIndex = {}
-    for name, known in names.items():
+    by_surname: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, (speaks, group) in names.items():
         words = tuple(w.upper() for w in _TOKEN.findall(name))
         if words and any(len(w) > 1 for w in words):
-            index.setdefault(words, (name, known))
-    return index
+            index.setdefault(words, (name, speaks, group))
+            if speaks and len(words) > 1:
+                by_surname.setdefault(words[-1], []).append((words, name))
+    longest = max((len(key) for key in index), default=0)
+    return _Known(index, longest, {k: tuple(v) for k, v in by_surname.items()})
 
 
 def find_introductions(script: Script) -> tuple[Introduction, ...]:
     """Every capitalised character introduction in the script's scenes, in script order.
 
-    Two passes: the first finds new characters (caps + age/description); the second also
-    matches their later capitalised mentions. Speaking characters win over new names.
+    Two passes: the first finds new characters and groups (caps + age/description); the
+    second also matches their later capitalised mentions. Speaking characters win over
+    new names.
     """
-    speaking = {c.name: True for c in script.characters}
-    first = {i.name: False for i in _scan(script, _index(speaking)) if not i.known}
-    return tuple(_scan(script, _index({**first, **speaking})))
+    speaking = {c.name: (True, False) for c in script.characters}
+    names = dict(speaking)  # speaking names first: they win a shared spelling
+    for intro in _scan(script, _known(speaking)):
+        if not intro.known:
+            names.setdefault(intro.name, (False, intro.group))
+    return tuple(_scan(script, _known(names)))

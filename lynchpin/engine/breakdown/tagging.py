@@ -7,7 +7,8 @@ Per scene, in this order of precedence when two sources name the same (category,
    category names go to 124 Other).
 2. Dialogue cues -> Cast Members, SPEAKING, ACCEPTED.
 3. Capitalised introductions in the action (see `cast`) -> Cast Members, INTRODUCED,
-   ACCEPTED for characters who speak somewhere in the script, else SUGGESTED.
+   ACCEPTED for characters who speak somewhere in the script, else SUGGESTED; a plural
+   group after a quantity word (``two HIKERS``) -> Background Actors, SUGGESTED.
 4. Lexicon terms (see `lexicon` and ``lexicons/``) in the element kinds each lexicon scans
    (never dialogue: people talk about things that are not there) -> LEXICON, SUGGESTED.
    Sung lyrics suggest a Music item ``SONG (SINGER)``.
@@ -30,6 +31,7 @@ from lynchpin.engine.breakdown.cast import (
     text_span,
 )
 from lynchpin.engine.breakdown.categories import (
+    BACKGROUND_ACTORS,
     CAST_MEMBERS,
     MUSIC,
     OTHER,
@@ -113,7 +115,8 @@ def _scene_sheet(
         _add_tags(sheet, k, element)
         for intro in introductions.get(k, ()):
             status = Status.ACCEPTED if intro.known else Status.SUGGESTED
-            sheet.add(CAST_MEMBERS, intro.name, status, Origin.INTRODUCED, intro.span(element.text))
+            category = BACKGROUND_ACTORS if intro.group else CAST_MEMBERS
+            sheet.add(category, intro.name, status, Origin.INTRODUCED, intro.span(element.text))
         _add_lexicon_matches(sheet, k, element, lexicons)
         if element.kind is ElementKind.LYRIC and element.text.strip():
             song = f"SONG ({element.speaker})" if element.speaker else "SONG"

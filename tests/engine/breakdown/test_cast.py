@@ -51,3 +51,52 @@ def test_surname_after_a_known_name_belongs_to_it_with_its_age() -> None:
 def test_a_long_capitalised_sentence_is_not_a_name() -> None:
     s = script([heading("INT. A - DAY"), action("THE WHOLE ROOM GOES QUIET AND STILL (8) now.")])
     assert find_introductions(s) == ()
+
+
+def test_full_name_at_introduction_maps_to_the_speaking_first_name() -> None:
+    s = script(
+        [heading("INT. A - DAY"), action("MAEVE CORRIGAN (52), a ship's cook, stirs a pot.")],
+        [heading("INT. B - DAY"), *speech("MAEVE", "Soup.")],
+    )
+    found = [(i.name, i.known, i.age, i.group) for i in find_introductions(s)]
+    assert found == [("MAEVE", True, 52, False)]
+
+
+def test_title_and_surname_cue_takes_the_full_name_introduction() -> None:
+    s = script(
+        [heading("INT. A - DAY"),
+         action("SGT TOMAS REYES (40s) yawns. Later, ADA REYES (30) waves.")],
+        [heading("INT. B - DAY"), *speech("SGT REYES", "Quiet night.")],
+    )
+    found = [(i.name, i.known) for i in find_introductions(s)]
+    # SGT and REYES both appear in the run, in order: the speaking sergeant; the second
+    # run has no title but only one titled REYES speaks, so it maps too.
+    assert found == [("SGT REYES", True), ("SGT REYES", True)]
+
+
+def test_surname_is_not_mapped_when_two_titled_speakers_share_it() -> None:
+    s = script(
+        [heading("INT. A - DAY"), action("OLIVE BRANT (70) knits.")],
+        [heading("INT. B - DAY"), *speech("MR. BRANT", "Tea?"), *speech("MRS. BRANT", "No.")],
+    )
+    assert [(i.name, i.known) for i in find_introductions(s)] == [("OLIVE BRANT", False)]
+
+
+def test_plural_caps_after_a_quantity_word_is_a_background_group() -> None:
+    s = script(
+        [heading("EXT. PIER - DAY"),
+         action("Two BIRDWATCHERS, a couple in anoraks, set up a scope. "
+                "A group of SURFERS, a noisy bunch, pass. JAMES (40), a fisherman, waves.")],
+        [heading("EXT. PIER - NIGHT"), action("The BIRDWATCHERS pack up.")],
+    )
+    found = {(i.name, i.group, i.known) for i in find_introductions(s)}
+    assert ("BIRDWATCHERS", True, False) in found
+    assert ("SURFERS", True, False) in found
+    assert ("JAMES", False, False) in found  # a name ending in S is still a person
+    later = [i for i in find_introductions(s) if i.element == 3]
+    assert [(i.name, i.group) for i in later] == [("BIRDWATCHERS", True)]
+
+
+def test_caps_group_ending_in_a_background_term_is_left_to_the_lexicon() -> None:
+    s = script([heading("EXT. DOCK - DAY"), action("Three DOCK WORKERS, a rough lot, smoke.")])
+    assert find_introductions(s) == ()

@@ -107,3 +107,135 @@ def test_matcher_is_linear_on_pathological_text() -> None:
 def test_no_match_starts_after_an_apostrophe() -> None:
     m = _matcher(OX=["ox"], DOG=["dog"])
     assert [x.name for x in m.find("Oxup'ox and the dog's bowl")] == ["DOG"]
+
+
+# --- precision rules: context words, compounds, quotes -------------------------------------
+
+
+def _suggested(text: str) -> set[tuple[str, str]]:
+    """(lexicon id, element) pairs the packaged lexicons suggest for one action line."""
+    return {(m.key, m.name) for m in lexicon_matcher().find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The bride's hen party totters past in sashes.", ("animals", "CHICKEN")),
+        ("Marta ducks under the barrier and runs.", ("animals", "DUCK")),
+        ("He ducks behind the counter.", ("animals", "DUCK")),
+        ("She bears the weight of the crate alone.", ("animals", "BEAR")),
+        ("The flies buzz; he flies into a rage.", ("animals", "INSECTS")),
+        ("The clerk doesn't bat an eye.", ("animals", "BIRD")),
+        ("Priya cranes her neck to see the stage.", ("special_equipment", "CRANE")),
+        ("A dog-eared paperback lies open.", ("animals", "DOG")),
+        ("Don't hog the blanket, Sam.", ("animals", "PIG")),
+        ("The lorry rams into the gate.", ("animals", "SHEEP")),
+        ("The queue snakes around the block.", ("animals", "SNAKE")),
+        ("Tariq climbs into the van's cab and starts the engine.", ("vehicles", "TAXI")),
+        ("The truck cab is empty.", ("vehicles", "TAXI")),
+        ("The shop sign hangs from a single nail.", ("stunts", "HANGING")),
+        ("She hangs up the phone.", ("stunts", "HANGING")),
+        ("The room falls silent. Night falls.", ("stunts", "FALL")),
+        ("Exhausted, Jo falls asleep on the sofa.", ("stunts", "FALL")),
+        ("A shadow falls over the desk.", ("stunts", "FALL")),
+        ("Ben jumps at the chance to leave.", ("stunts", "JUMP")),
+        ("The kettle clicks off and Ana jumps.", ("stunts", "JUMP")),
+        ("She is fighting tears.", ("stunts", "FIGHT")),
+        ("A crackly dance-band record plays.", ("music", "BAND")),
+        ("He fastens a rubber band round the notes.", ("music", "BAND")),
+        ('A flyer on the wall: "MISSING CAT - REWARD".', ("animals", "CAT")),
+        ("She looks up in alarm.", ("sound", "ALARM")),
+        ("Tracer rounds and machine gun fire light the sky.", ("special_effects", "FIRE")),
+        ("Three fire engines block the street.", ("special_effects", "FIRE")),
+        ("He zooms a model airplane round the room.", ("vehicles", "AIRPLANE")),
+        ("It rumbles like a train in the distance.", ("vehicles", "TRAIN")),
+        ("She unscrews the cap and drinks.", ("wardrobe", "HAT")),
+        ("A hat rack by the door.", ("wardrobe", "HAT")),
+        ("He buttons the cuffs of his shirt.", ("props", "HANDCUFFS")),
+        ("The word FOUND in huge letters.", ("props", "LETTER")),
+        ("She storms out of the office.", ("special_effects", "STORM")),
+        ("A chicken pox rash on his arm.", ("animals", "CHICKEN")),
+        ("Kit wears a horse costume.", ("animals", "HORSE")),
+    ],
+)
+def test_false_positives_are_not_suggested(text: str, absent: tuple[str, str]) -> None:
+    assert absent not in _suggested(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Two ducks paddle across the pond.", ("animals", "DUCK")),
+        ("A grizzly bear rears up.", ("animals", "BEAR")),
+        ("A flock of hens scratches in the yard.", ("animals", "CHICKEN")),
+        ("She hails a cab outside the station.", ("vehicles", "TAXI")),
+        ("A taxi pulls up.", ("vehicles", "TAXI")),
+        ("Lena hangs from the ledge by her fingertips.", ("stunts", "HANGING")),
+        ("He jumps from the bridge into the river.", ("stunts", "JUMP")),
+        ("She falls off the roof.", ("stunts", "FALL")),
+        ("He loses his footing and falls backward down the stairs.", ("stunts", "FALL")),
+        ("The van crashes into a wall.", ("stunts", "CRASH")),
+        ("A brass band marches past.", ("music", "BAND")),
+        ("Rain-lashed windows rattle.", ("special_effects", "RAIN")),
+        ("A rifle-toting guard looks in.", ("weapons", "RIFLE")),
+        ("He kneels and cuffs him.", ("props", "HANDCUFFS")),
+        ("She fires a flare gun into the sky.", ("weapons", "FLARE GUN")),
+        ("A fire crackles in the grate.", ("special_effects", "FIRE")),
+    ],
+)
+def test_true_positives_survive_the_rules(text: str, present: tuple[str, str]) -> None:
+    assert present in _suggested(text)
+
+
+def test_context_rules_in_data_apply_to_an_element() -> None:
+    lexicon = parse_lexicon(
+        "animals",
+        {"source": "test", "category": 108, "not_after": ["she"],
+         "elements": {"DUCK": {"terms": ["duck"], "not_before": ["under"]},
+                      "HOG": {"terms": ["hog"], "inherit": False},
+                      "LEAP": {"terms": ["leaps"], "plural": False,
+                               "only_before": ["wall"], "within": 3}}},
+    )
+    m = compile_terms(lexicon.terms)
+    assert [x.name for x in m.find("A duck. She ducks under. The ducks swim.")] == ["DUCK", "DUCK"]
+    assert [x.name for x in m.find("She hog. She ducks.")] == ["HOG"]
+    assert [x.name for x in m.find("He leaps over the wall. He leaps. Then a wall.")] == ["LEAP"]
+
+
+def test_not_after_sees_possessives_and_skips_one_determiner() -> None:
+    lexicon = parse_lexicon(
+        "v", {"source": "t", "category": 103,
+              "elements": {"TAXI": {"terms": ["cab"], "not_after": ["van's", "like"]}}},
+    )
+    m = compile_terms(lexicon.terms)
+    assert m.find("the van\u2019s cab; like a cab") == []
+    assert [x.name for x in m.find("the cab")] == ["TAXI"]
+
+
+def test_compound_and_quote_rules_are_opt_in_and_keep_offsets() -> None:
+    terms = list(expand_terms("m", "BAND", ["band"], plurals=False))
+    text = 'a dance-band tune, "BAND NIGHT", a band'
+    assert len(compile_terms(terms).find(text)) == 3
+    strict = compile_terms(terms, whole_compounds=True, skip_quoted=True).find(text)
+    assert [(text[x.start : x.end], x.start) for x in strict] == [("band", text.rindex("band"))]
+
+
+def test_unpaired_quote_hides_nothing() -> None:
+    m = compile_terms(expand_terms("a", "DOG", ["dog"], plurals=True), skip_quoted=True)
+    assert [x.name for x in m.find('He says "stay. The dog waits.')] == ["DOG"]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [{"terms": ["x"], "not_before": ["two words"]}, {"terms": ["x"], "not_after": "word"},
+     {"terms": ["x"], "only_before": ["y"], "within": 0}],
+)
+def test_bad_context_rules_raise_input_error(spec: dict[str, object]) -> None:
+    with pytest.raises(InputError):
+        parse_lexicon("x", {"source": "s", "category": 104, "elements": {"X": spec}})
+
+
+def test_context_matching_stays_linear() -> None:
+    text = "she ducks under the duck " * 5000
+    found = lexicon_matcher().find(text)
+    assert len([m for m in found if m.name == "DUCK"]) == 5000

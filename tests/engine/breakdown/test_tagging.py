@@ -170,3 +170,28 @@ def test_any_action_text_gives_spans_that_slice_back(texts: list[str], words: li
     text = " ".join([*texts, *words])
     s = script([heading("EXT. ANYWHERE - NIGHT"), action(text), *speech("TOM", text), action(text)])
     _spans_slice_back(s, break_down(s))
+
+
+def test_background_group_and_mapped_full_name_in_the_breakdown() -> None:
+    s = script(
+        [heading("INT. WAITING ROOM - NIGHT"),
+         action("Two ANGLERS, a damp pair, doze. PC ANDY MARSH (30s) reads."),
+         *speech("PC MARSH", "Evening.")],
+    )
+    b = break_down(s)
+    items = _items(b)
+    anglers = items[(101, "ANGLERS")]
+    assert (anglers.status, anglers.origin) == (Status.SUGGESTED, Origin.INTRODUCED)
+    assert (100, "ANGLERS") not in items
+    assert (100, "PC MARSH") in items
+    assert not any(cat == 100 and name in {"ANDY MARSH", "MARSH"} for cat, name in items)
+    _spans_slice_back(s, b)
+
+
+def test_quoted_sign_and_vehicle_cab_suggest_nothing() -> None:
+    s = script(
+        [heading("EXT. LAY-BY - DAY"),
+         action('A sign: "NO DOGS - CAR PARK CLOSED". Ravi sits in the truck\'s cab.')],
+    )
+    items = _items(break_down(s))
+    assert set(items) == {(103, "TRUCK")}  # the truck is there; no taxi, dog or car
