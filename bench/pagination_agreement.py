@@ -37,16 +37,17 @@ def load(corpus: Path, name: str) -> Script:
     return read_script((corpus / name).read_bytes(), name=name)
 
 
-def stored_agreement(script: Script, result: Pagination) -> tuple[int, int, int, int, int]:
-    """(scenes compared, within 1/8, within 2/8, our total, Final Draft total)."""
+def stored_agreement(script: Script, result: Pagination) -> tuple[int, int, int, int, int, int]:
+    """(scenes compared, exact, within 1/8, within 2/8, our total, Final Draft total)."""
     pairs = [
         (scene.stored_length, ours.eighths)
         for scene, ours in zip(script.scenes, result.scenes, strict=True)
         if scene.stored_length is not None
     ]
+    exact = sum(a == b for a, b in pairs)
     w1 = sum(abs(a - b) <= 1 for a, b in pairs)
     w2 = sum(abs(a - b) <= 2 for a, b in pairs)
-    return len(pairs), w1, w2, sum(b for _, b in pairs), sum(a for a, _ in pairs)
+    return len(pairs), exact, w1, w2, sum(b for _, b in pairs), sum(a for a, _ in pairs)
 
 
 def big_fish_positions(corpus: Path, name: str) -> str:
@@ -77,16 +78,20 @@ def big_fish_positions(corpus: Path, name: str) -> str:
 
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "corpus"
-    print("| file | pages ours | pages FD | scenes | within 1/8 | within 2/8 | eighths ours/FD |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| file | pages ours | pages FD | scenes | exact | within 1/8 | within 2/8 "
+        "| eighths ours/FD |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for name in sorted(set(FD_PAGES) | set(STORED)):
         script = load(corpus, name)
         result = paginate(script)
         fd = FD_PAGES.get(name, "")
-        cells = ["", "", "", ""]
+        cells = ["", "", "", "", ""]
         if name in STORED:
-            n, w1, w2, ours, theirs = stored_agreement(script, result)
-            cells = [str(n), f"{w1} ({w1 / n:.0%})", f"{w2} ({w2 / n:.0%})", f"{ours}/{theirs}"]
+            n, exact, w1, w2, ours, theirs = stored_agreement(script, result)
+            cells = [str(n), str(exact), f"{w1} ({w1 / n:.0%})", f"{w2} ({w2 / n:.0%})"]
+            cells.append(f"{ours}/{theirs}")
         print(f"| {name} | {result.pages} | {fd} | " + " | ".join(cells) + " |")
     print()
     print("| Big Fish vs FD 11 print | scenes aligned | start page matches | span within 1/8 |")
@@ -98,10 +103,10 @@ def main() -> None:
     runs = 20
     start = time.perf_counter()
     for _ in range(runs):
-        for n, raw in data.items():
-            paginate(read_script(raw, name=n))
+        for file_name, raw in data.items():
+            paginate(read_script(raw, name=file_name))
     both = (time.perf_counter() - start) / runs * 1000
-    scripts = [read_script(raw, name=n) for n, raw in data.items()]
+    scripts = [read_script(raw, name=file_name) for file_name, raw in data.items()]
     start = time.perf_counter()
     for _ in range(runs):
         for script in scripts:

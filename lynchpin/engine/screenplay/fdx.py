@@ -25,25 +25,33 @@ not a readable Final Draft document; never another exception type.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from xml.etree.ElementTree import Element as XmlElement
 
 from lynchpin.engine.errors import InputError
-from lynchpin.engine.screenplay.fdx_build import RawParagraph, SceneProperties, assemble
+from lynchpin.engine.screenplay.fdx_build import ElementAssembler, SceneProperties
 from lynchpin.engine.screenplay.fdx_kinds import VOCABULARY, kind_of, type_key
 from lynchpin.engine.screenplay.fdx_layout import SettingsTable, TypeSettings, build_layout
 from lynchpin.engine.screenplay.fdx_meta import read_revisions, read_tags, read_title_page
-from lynchpin.engine.screenplay.fdx_text import is_marked, paragraph_runs
+from lynchpin.engine.screenplay.fdx_text import RunReader, clean_text, is_marked, paragraph_runs
 from lynchpin.engine.screenplay.fdx_xml import XmlDocument, read_xml
 from lynchpin.engine.screenplay.model import ElementKind, Script, SourceFormat, TagRef
 from lynchpin.engine.units import parse_eighths
 
+# Hot paths compare kinds per element: module constants skip the Enum class lookup.
+_CHARACTER = ElementKind.CHARACTER
+_SCENE_HEADING = ElementKind.SCENE_HEADING
+_SHOT = ElementKind.SHOT
+_TRANSITION = ElementKind.TRANSITION
+
 #: FDX Version attribute values this importer was written against (FD 8 to FD 13).
 KNOWN_VERSIONS = frozenset({"1", "2", "3", "4", "5", "6"})
 
+#: Paragraph attributes that hide it (value Yes/True/1).
+_HIDDEN = ("Hidden", "HiddenText")
+
 #: Kinds whose text is a single label: surrounding whitespace and padding newlines go.
-_LABEL_KINDS = frozenset(
-    {ElementKind.CHARACTER, ElementKind.SCENE_HEADING, ElementKind.TRANSITION, ElementKind.SHOT}
-)
+_LABEL_KINDS = frozenset({_CHARACTER, _SCENE_HEADING, _TRANSITION, _SHOT})
 
 
 def parse_fdx(data: bytes, *, source: str = "") -> Script:
@@ -67,12 +75,11 @@ def parse_fdx(data: bytes, *, source: str = "") -> Script:
     if version not in KNOWN_VERSIONS:
         warnings.append(f"FDX Version {version or '(none)'} is not one of 1-6; read as Version 6")
     reader = _ContentReader(document, SettingsTable(root), read_tags(root), warnings)
-    paragraphs = reader.read(content)
-    elements, scenes = assemble(paragraphs)
+    reader.read(content)
     return Script(
         source_format=SourceFormat.FDX,
-        elements=elements,
-        scenes=scenes,
+        elements=tuple(reader.assembler.elements),
+        scenes=reader.assembler.scenes(),
         title_page=read_title_page(root),
         layout=build_layout(root, reader.settings, reader.used_types, warnings),
         revisions=read_revisions(root),
@@ -81,8 +88,20 @@ def parse_fdx(data: bytes, *, source: str = "") -> Script:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _TypeInfo:
+    """What a paragraph ``Type`` value means, worked out once per distinct value."""
+
+    kind: ElementKind | None
+    key: str
+    known: bool
+    settings: TypeSettings | None
+    all_caps: bool
+    starts_new_page: bool
+
+
 class _ContentReader:
-    """Walks ``<Content>`` once, in document order, collecting `RawParagraph`s."""
+    """Walks ``<Content>`` once, in document order, feeding an `ElementAssembler`."""
 
     def __init__(
         self,
@@ -98,18 +117,20 @@ class _ContentReader:
         self.warnings = warnings
         self.used_types: list[str] = []
         self._used: set[str] = set()
-        self.paragraphs: list[RawParagraph] = []
+        self.assembler = ElementAssembler()
+        self.runs = RunReader()
         self.dual_groups = 0
         self._unknown_types: set[str] = set()
+        self._types: dict[str, _TypeInfo] = {}
+        self._lines = document.paragraph_lines
 
-    def read(self, content: XmlElement) -> list[RawParagraph]:
-        """The kept paragraphs of `content`, in order."""
+    def read(self, content: XmlElement) -> None:
+        """Add the kept paragraphs of `content`, in order."""
         for child in content:
             if child.tag == "Paragraph":
                 self._paragraph(child, dual_group=0)
             elif child.tag == "DualDialogue":
                 self._dual(child)
-        return self.paragraphs
 
     def _dual(self, wrapper: XmlElement) -> None:
         self.dual_groups += 1
@@ -118,69 +139,91 @@ class _ContentReader:
             self._paragraph(child, dual_group=group)
 
     def _paragraph(self, paragraph: XmlElement, *, dual_group: int) -> None:
-        if is_marked(paragraph, "Hidden", "HiddenText"):
+        # Runs once per paragraph: kept flat (no helper calls on the common path).
+        attributes = paragraph.attrib
+        if ("Hidden" in attributes or "HiddenText" in attributes) and is_marked(
+            paragraph, *_HIDDEN
+        ):
             return
-        duals = paragraph.findall("DualDialogue") if dual_group == 0 else []
-        paragraph_type = paragraph.get("Type", "")
-        kind = self._kind(paragraph_type, quiet=bool(duals))
-        if kind is not None:
-            self._emit(paragraph, paragraph_type, kind, dual_group, keep_empty=not duals)
+        runs: list[XmlElement] = []
+        duals: list[XmlElement] = []
+        for child in paragraph:  # one pass over the children instead of several finds
+            tag = child.tag
+            if tag == "Text":
+                runs.append(child)
+            elif tag == "DualDialogue" and dual_group == 0:
+                duals.append(child)
+        paragraph_type = attributes.get("Type", "")
+        info = self._types.get(paragraph_type)
+        if info is None or not info.known:  # first sight, or a type that may need a warning
+            info = self._type(paragraph_type, quiet=bool(duals))
+        if info.kind is not None:
+            self._emit(paragraph, runs, info, dual_group, not duals)
         for wrapper in duals:
             self._dual(wrapper)
 
-    def _kind(self, paragraph_type: str, *, quiet: bool) -> ElementKind | None:
+    def _type(self, paragraph_type: str, *, quiet: bool) -> _TypeInfo:
+        info = self._types.get(paragraph_type)
+        if info is None:
+            info = self._types[paragraph_type] = self._type_info(paragraph_type)
+        if not info.known and not quiet and info.key not in self._unknown_types:
+            self._unknown_types.add(info.key)
+            kind = info.kind
+            self.warnings.append(
+                f"paragraph type {paragraph_type!r} is not a standard Final Draft element; "
+                f"read as {kind.value if kind else 'not printed'}"
+            )
+        return info
+
+    def _type_info(self, paragraph_type: str) -> _TypeInfo:
         name = " ".join(paragraph_type.split())
         if name not in self._used:
             self._used.add(name)
             self.used_types.append(name)
         key = type_key(name)
         kind = kind_of(paragraph_type, self.paginate_as)
+        settings = self.settings.get(paragraph_type)
+        all_caps = settings.all_caps if settings else kind in VOCABULARY.default_all_caps
+        new_page = bool(settings and settings.style and settings.style.starts_new_page)
         known = key in VOCABULARY.paragraph_types
-        if not known and not quiet and key not in self._unknown_types:
-            self._unknown_types.add(key)
-            self.warnings.append(
-                f"paragraph type {paragraph_type!r} is not a standard Final Draft element; "
-                f"read as {kind.value if kind else 'not printed'}"
-            )
-        return kind
+        return _TypeInfo(kind, key, known, settings, all_caps, new_page)
 
     def _emit(
         self,
         paragraph: XmlElement,
-        paragraph_type: str,
-        kind: ElementKind,
+        runs: list[XmlElement],
+        info: _TypeInfo,
         dual_group: int,
-        *,
         keep_empty: bool,
     ) -> None:
-        settings = self.settings.get(paragraph_type)
-        all_caps = settings.all_caps if settings else kind in VOCABULARY.default_all_caps
-        runs = paragraph_runs(paragraph, all_caps=all_caps)
-        text = runs.text
+        kind = info.kind
+        assert kind is not None
+        if len(runs) == 1 and not runs[0].attrib:  # the common case: one plain run
+            text = runs[0].text or ""
+            text = clean_text(text.upper() if info.all_caps else text)
+            revision = ""
+            tags: tuple[TagRef, ...] = ()
+        else:
+            text, revision_ids, tag_numbers = self.runs.read(runs, all_caps=info.all_caps)
+            revision = _latest_revision(revision_ids)
+            tags = self._tag_refs(tag_numbers)
         if kind in _LABEL_KINDS:
-            text = " ".join(text.split()) if kind is ElementKind.CHARACTER else text.strip()
-        if not text and (kind is ElementKind.CHARACTER or not keep_empty):
+            text = " ".join(text.split()) if kind is _CHARACTER else text.strip()
+        if not text and (kind is _CHARACTER or not keep_empty):
             return
-        line = self.document.line_of(paragraph)
-        heading = kind is ElementKind.SCENE_HEADING
-        self.paragraphs.append(
-            RawParagraph(
-                kind=kind,
-                text=text,
-                line=line,
-                revision=_latest_revision(runs.revision_ids),
-                tags=self._tag_refs(runs.tag_numbers),
-                starts_new_page=self._starts_new_page(paragraph, settings),
-                dual_group=dual_group,
-                number=paragraph.get("Number", "").strip() if heading else "",
-                properties=self._scene_properties(paragraph, line) if heading else None,
-            )
+        line = self._lines.get(id(paragraph), 0)
+        new_page = paragraph.get("StartsNewPage")
+        starts_new_page = (
+            info.starts_new_page if new_page is None else is_marked(paragraph, "StartsNewPage")
         )
-
-    def _starts_new_page(self, paragraph: XmlElement, settings: TypeSettings | None) -> bool:
-        if paragraph.get("StartsNewPage") is not None:
-            return is_marked(paragraph, "StartsNewPage")
-        return bool(settings and settings.style and settings.style.starts_new_page)
+        if kind is not _SCENE_HEADING:
+            self.assembler.add(kind, text, line, revision, tags, starts_new_page, dual_group)
+            return
+        number = paragraph.get("Number", "").strip()
+        properties = self._scene_properties(paragraph, line)
+        self.assembler.add(
+            kind, text, line, revision, tags, starts_new_page, dual_group, number, properties
+        )
 
     def _tag_refs(self, numbers: tuple[str, ...]) -> tuple[TagRef, ...]:
         refs: list[TagRef] = []

@@ -26,7 +26,14 @@ from lynchpin.engine.screenplay.model import (
     parse_heading,
 )
 
-_SCENE_ENDS = frozenset({ElementKind.NEW_ACT, ElementKind.END_OF_ACT})
+# Hot paths compare kinds per element: module constants skip the Enum class lookup.
+_CHARACTER = ElementKind.CHARACTER
+_END_OF_ACT = ElementKind.END_OF_ACT
+_NEW_ACT = ElementKind.NEW_ACT
+_SCENE_HEADING = ElementKind.SCENE_HEADING
+_SYNOPSIS = ElementKind.SYNOPSIS
+
+_SCENE_ENDS = frozenset({_NEW_ACT, _END_OF_ACT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,89 +45,104 @@ class SceneProperties:
     synopsis: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RawParagraph:
-    """One kept paragraph before speeches and scenes are worked out.
+class ElementAssembler:
+    """Builds `Element`s one kept paragraph at a time, in script order, then the scenes.
 
-    `dual_group` is 0 outside dual dialogue, else the number of its ``<DualDialogue>``.
-    `number` and `properties` are only read on scene headings.
+    Speakers and dual sides are worked out as paragraphs arrive (see the module docstring);
+    scene headings and act breaks are remembered by element index for `scenes`.
     """
 
-    kind: ElementKind
-    text: str
-    line: int
-    revision: str = ""
-    tags: tuple[TagRef, ...] = ()
-    starts_new_page: bool = False
-    dual_group: int = 0
-    number: str = ""
-    properties: SceneProperties | None = None
+    def __init__(self) -> None:
+        self.elements: list[Element] = []
+        self._marks: list[tuple[int, str, SceneProperties | None]] = []
+        self._speaker = ""
+        self._group = 0
+        self._cues_in_group = 0
+        self._names: dict[str, str] = {}  # cue text -> character_name; cues repeat a lot
+        self._synopses = False  # any SYNOPSIS added: scenes() need look for them only then
 
+    def add(
+        self,
+        kind: ElementKind,
+        text: str,
+        line: int,
+        revision: str = "",
+        tags: tuple[TagRef, ...] = (),
+        starts_new_page: bool = False,
+        dual_group: int = 0,
+        number: str = "",
+        properties: SceneProperties | None = None,
+    ) -> None:
+        """Append one paragraph; `dual_group` is 0 outside dual dialogue, else its group.
 
-def assemble(paragraphs: list[RawParagraph]) -> tuple[tuple[Element, ...], tuple[Scene, ...]]:
-    """Elements (with speakers and dual sides) and the scene index over them."""
-    elements = tuple(_elements(paragraphs))
-    return elements, tuple(_scenes(paragraphs))
-
-
-def _elements(paragraphs: list[RawParagraph]) -> list[Element]:
-    elements: list[Element] = []
-    speaker, group, cues_in_group = "", 0, 0
-    for raw in paragraphs:
-        if raw.dual_group != group:
+        `number` and `properties` are only read on scene headings.
+        """
+        if dual_group != self._group:
             # A dual-dialogue group is a unit: no speech runs into or out of it.
-            group, cues_in_group, speaker = raw.dual_group, 0, ""
-        if raw.kind is ElementKind.CHARACTER:
-            speaker = character_name(raw.text)
-            cues_in_group += 1
-        elif raw.kind not in SPEECH_KINDS:
-            speaker = ""
-        in_speech = raw.kind in SPEECH_KINDS
+            self._group, self._cues_in_group, self._speaker = dual_group, 0, ""
+        in_speech = kind in SPEECH_KINDS
+        if kind is _CHARACTER:
+            self._speaker = self._name(text)
+            self._cues_in_group += 1
+        elif not in_speech:
+            self._speaker = ""
         side = None
-        if group and in_speech:
-            side = DualSide.LEFT if cues_in_group <= 1 else DualSide.RIGHT
-        elements.append(
+        if dual_group and in_speech:
+            side = DualSide.LEFT if self._cues_in_group <= 1 else DualSide.RIGHT
+        if kind is _SYNOPSIS:
+            self._synopses = True
+        elif kind is _SCENE_HEADING or kind in _SCENE_ENDS:
+            self._marks.append((len(self.elements), number, properties))
+        self.elements.append(
             Element(
-                kind=raw.kind,
-                text=raw.text,
-                line=raw.line,
-                speaker=speaker if in_speech else "",
-                dual=side,
-                revision=raw.revision,
-                starts_new_page=raw.starts_new_page,
-                tags=raw.tags,
+                kind,
+                text,
+                line,
+                self._speaker if in_speech else "",
+                side,
+                revision,
+                starts_new_page,
+                tags,
             )
         )
-    return elements
 
+    def _name(self, cue: str) -> str:
+        name = self._names.get(cue)
+        if name is None:
+            name = self._names[cue] = character_name(cue)
+        return name
 
-def _scenes(paragraphs: list[RawParagraph]) -> list[Scene]:
-    scenes: list[Scene] = []
-    start: int | None = None
-    for k, raw in enumerate(paragraphs):
-        if raw.kind is not ElementKind.SCENE_HEADING and raw.kind not in _SCENE_ENDS:
-            continue
-        if start is not None:
-            scenes.append(_scene(len(scenes), paragraphs, start, k))
-        start = k if raw.kind is ElementKind.SCENE_HEADING else None
-    if start is not None:
-        scenes.append(_scene(len(scenes), paragraphs, start, len(paragraphs)))
-    return scenes
+    def scenes(self) -> tuple[Scene, ...]:
+        """The scene index over the elements added so far (see the module docstring)."""
+        scenes: list[Scene] = []
+        elements = self.elements
+        open_scene: tuple[int, str, SceneProperties | None] | None = None
+        for mark in self._marks:
+            if open_scene is not None:
+                scenes.append(self._scene(len(scenes), open_scene, mark[0]))
+            is_heading = elements[mark[0]].kind is _SCENE_HEADING
+            open_scene = mark if is_heading else None
+        if open_scene is not None:
+            scenes.append(self._scene(len(scenes), open_scene, len(elements)))
+        return tuple(scenes)
 
-
-def _scene(index: int, paragraphs: list[RawParagraph], start: int, end: int) -> Scene:
-    heading = paragraphs[start]
-    properties = heading.properties or SceneProperties()
-    synopsis = properties.synopsis or "\n".join(
-        raw.text for raw in paragraphs[start:end] if raw.kind is ElementKind.SYNOPSIS and raw.text
-    )
-    return Scene(
-        index=index,
-        heading=parse_heading(heading.text),
-        start=start,
-        end=end,
-        number=heading.number,
-        stored_length=properties.stored_length,
-        stored_page=properties.stored_page,
-        synopsis=synopsis,
-    )
+    def _scene(self, index: int, mark: tuple[int, str, SceneProperties | None], end: int) -> Scene:
+        start, number, properties = mark
+        properties = properties or SceneProperties()
+        synopsis = properties.synopsis
+        if not synopsis and self._synopses:
+            synopsis = "\n".join(
+                element.text
+                for element in self.elements[start:end]
+                if element.kind is _SYNOPSIS and element.text
+            )
+        return Scene(
+            index=index,
+            heading=parse_heading(self.elements[start].text),
+            start=start,
+            end=end,
+            number=number,
+            stored_length=properties.stored_length,
+            stored_page=properties.stored_page,
+            synopsis=synopsis,
+        )

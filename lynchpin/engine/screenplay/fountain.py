@@ -7,7 +7,9 @@ Pipeline (each step linear in the input):
    left with nothing but whitespace is dropped.
 3. the title page is read (fountain_title).
 4. hard-wrapped legacy text is detected (indentation ignored, wraps re-flowed).
-5. body lines become elements (fountain_body, fountain_speech) and headings index scenes.
+5. body lines are grouped into paragraphs in one pass (fountain_body.paragraphs), each extra
+   blank line in a row becoming an empty ACTION; paragraphs become elements (fountain_body,
+   fountain_speech); headings (printed in capitals) index scenes.
 
 Never raises anything but `InputError`; see docs/formats/fountain.md for the syntax covered.
 """
@@ -15,7 +17,7 @@ Never raises anything but `InputError`; see docs/formats/fountain.md for the syn
 from __future__ import annotations
 
 from lynchpin.engine.screenplay import fountain_lines as fl
-from lynchpin.engine.screenplay.fountain_body import read_body
+from lynchpin.engine.screenplay.fountain_body import paragraphs, read_body
 from lynchpin.engine.screenplay.fountain_rules import rules
 from lynchpin.engine.screenplay.fountain_text import (
     decode_text,
@@ -45,8 +47,8 @@ def parse_fountain(text: str, *, source: str = "") -> Script:
     """
     stripped = strip_markup(normalise_newlines(text.removeprefix("\ufeff")))
     title = split_title_page(stripped.lines)
-    body = [fl.prepare(line) for line in stripped.lines[title.body_start :]]
-    legacy = is_hard_wrapped(body)
+    body = paragraphs(stripped.lines[title.body_start :])
+    legacy = is_hard_wrapped([line for paragraph in body for line in paragraph.lines])
     result = read_body(body, legacy=legacy)
     elements = tuple(result.elements)
     warnings = list(stripped.warnings)
@@ -55,7 +57,7 @@ def parse_fountain(text: str, *, source: str = "") -> Script:
     return Script(
         source_format=SourceFormat.FOUNTAIN,
         elements=elements,
-        scenes=_scenes(elements, result.scene_numbers),
+        scenes=_scenes(elements, result.heading_indexes, result.scene_numbers),
         title_page=title.pairs,
         layout=Layout(multicam=title.multicam),
         warnings=tuple(warnings),
@@ -79,9 +81,10 @@ def is_hard_wrapped(lines: list[fl.Line]) -> bool:
     )
 
 
-def _scenes(elements: tuple[Element, ...], numbers: dict[int, str]) -> tuple[Scene, ...]:
-    """One scene per heading, running to the next heading or the end of the script."""
-    starts = [k for k, e in enumerate(elements) if e.kind is ElementKind.SCENE_HEADING]
+def _scenes(
+    elements: tuple[Element, ...], starts: list[int], numbers: dict[int, str]
+) -> tuple[Scene, ...]:
+    """One scene per heading (`starts`: their indexes), running to the next or the end."""
     scenes: list[Scene] = []
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(elements)

@@ -5,37 +5,83 @@ speech does not separate). Inside a paragraph, sections, synopses, page breaks a
 lines stand alone; what is left is classified by its first line: a one-line scene heading or
 transition, a cue followed by a speech, else action. In hard-wrapped legacy files (see
 fountain_legacy) indentation is ignored and wrapped lines are re-flowed with spaces.
+Blank lines beyond the one separating two paragraphs become empty ACTION elements (see
+`paragraphs`); scene headings are upper-cased, as Final Draft prints them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lynchpin.engine.screenplay import fountain_lines as fl
 from lynchpin.engine.screenplay.fountain_speech import SpeechReader
+from lynchpin.engine.screenplay.fountain_text import SourceLine
 from lynchpin.engine.screenplay.model import Element, ElementKind
+
+# Hot paths compare kinds per element: module constants skip the Enum class lookup.
+_ACTION = ElementKind.ACTION
+_CENTERED = ElementKind.CENTERED
+_LYRIC = ElementKind.LYRIC
+_PAGE_BREAK = ElementKind.PAGE_BREAK
+_SCENE_HEADING = ElementKind.SCENE_HEADING
+_SECTION = ElementKind.SECTION
+_SYNOPSIS = ElementKind.SYNOPSIS
+_TRANSITION = ElementKind.TRANSITION
 
 
 @dataclass
 class BodyResult:
-    """Elements in order, and the scene number found on each heading (by element index)."""
+    """Elements in order, the scene number found on each heading (by element index) and the
+    index of every heading, in order."""
 
     elements: list[Element] = field(default_factory=list)
     scene_numbers: dict[int, str] = field(default_factory=dict)
+    heading_indexes: list[int] = field(default_factory=list)
 
 
-def paragraphs(lines: list[fl.Line]) -> list[list[fl.Line]]:
-    """Group lines into paragraphs; a soft blank line stays inside a started speech."""
-    groups: list[list[fl.Line]] = []
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """The lines of one paragraph and the extra blank lines that came right before it.
+
+    `extra_blanks` holds the source numbers of blank lines beyond the one that separates
+    this paragraph from the previous one (see `paragraphs`).
+    """
+
+    lines: list[fl.Line]
+    extra_blanks: tuple[int, ...] = ()
+
+
+def paragraphs(source: Sequence[SourceLine]) -> list[Paragraph]:
+    """Group source lines into paragraphs; a soft blank line stays inside a started speech.
+
+    A blank line (empty or whitespace only) outside a speech separates paragraphs. A blank
+    line whose source line directly above is also a separating blank line is an *extra*
+    blank: Fountain keeps every carriage return, and Final Draft prints each as an empty
+    Action paragraph. A line dropped for holding only a note or boneyard breaks such a run
+    (the blank lines around a note on its own line are removed, fountain.io "Notes").
+    Extras before the first paragraph and after the last are not kept.
+    """
+    groups: list[Paragraph] = []
     current: list[fl.Line] = []
-    for line in lines:
-        if line.stripped or _soft_blank_in_speech(line, current):
+    extras: list[int] = []
+    last_blank = -1
+    prepare = fl.prepare
+    for entry in source:
+        line = prepare(entry) if entry[1] else None
+        if line is not None and (line.stripped or _soft_blank_in_speech(line, current)):
+            if not current:
+                current = []
+                groups.append(Paragraph(current, tuple(extras) if groups else ()))
+                extras = []
             current.append(line)
-        elif current:
-            groups.append(current)
+            continue
+        number = entry[0]
+        if current:
             current = []
-    if current:
-        groups.append(current)
+        elif last_blank == number - 1 and groups:
+            extras.append(number)
+        last_blank = number
     return groups
 
 
@@ -44,11 +90,19 @@ def _soft_blank_in_speech(line: fl.Line, current: list[fl.Line]) -> bool:
     return line.soft_blank and len(current) >= 2 and fl.is_cue(current[0].stripped)
 
 
-def read_body(lines: list[fl.Line], *, legacy: bool) -> BodyResult:
-    """Classify every paragraph of `lines` into elements (see the module docstring)."""
+def read_body(paragraph_list: list[Paragraph], *, legacy: bool) -> BodyResult:
+    """Classify every paragraph into elements (see the module docstring).
+
+    Outside hard-wrapped legacy text, each extra blank line becomes an empty ACTION element
+    (text ``""``, line = the blank line) before its paragraph.
+    """
     builder = _Builder(legacy)
-    for paragraph in paragraphs(lines):
-        builder.paragraph(paragraph)
+    elements = builder.elements
+    for paragraph in paragraph_list:
+        if not legacy:
+            for number in paragraph.extra_blanks:
+                elements.append(Element(_ACTION, "", number))
+        builder.paragraph(paragraph.lines)
     return builder.result
 
 
@@ -59,23 +113,22 @@ class _Builder:
         self.legacy = legacy
         self.result = BodyResult()
         self.speech = SpeechReader(legacy)
-
-    @property
-    def elements(self) -> list[Element]:
-        return self.result.elements
+        self.elements = self.result.elements
 
     def paragraph(self, lines: list[fl.Line]) -> None:
         i = 0
-        while i < len(lines):
-            s = lines[i].stripped
-            alone = i + 1 == len(lines) or fl.is_structural(lines[i + 1].stripped)
-            if fl.is_structural(s):
+        count = len(lines)
+        while i < count:
+            line = lines[i]
+            s = line.stripped
+            alone = i + 1 == count or lines[i + 1].structural
+            if line.structural:
                 i = self._structural(lines, i)
             elif alone and (heading := fl.heading_text(s)) is not None:
                 self._heading(heading, lines[i].number)
                 i += 1
             elif alone and (transition := fl.transition_text(s)) is not None:
-                self._add(Element(ElementKind.TRANSITION, transition, lines[i].number))
+                self._add(Element(_TRANSITION, transition, lines[i].number))
                 i += 1
             elif s.startswith("~"):
                 i = self._lyrics(lines, i)
@@ -92,16 +145,18 @@ class _Builder:
         heading, scene_number = fl.split_scene_number(text)
         if scene_number:
             self.result.scene_numbers[len(self.elements)] = scene_number
-        self._add(Element(ElementKind.SCENE_HEADING, heading, number))
+        self.result.heading_indexes.append(len(self.elements))
+        # Final Draft prints headings in capitals (its Scene Heading style is all caps).
+        self._add(Element(_SCENE_HEADING, heading.upper(), number))
 
     def _structural(self, lines: list[fl.Line], i: int) -> int:
         s, number = lines[i].stripped, lines[i].number
         if fl.is_page_break(s):
-            self._add(Element(ElementKind.PAGE_BREAK, "", number))
+            self._add(Element(_PAGE_BREAK, "", number))
         elif fl.is_synopsis(s):
-            self._add(Element(ElementKind.SYNOPSIS, s[1:].strip(), number))
+            self._add(Element(_SYNOPSIS, s[1:].strip(), number))
         elif fl.is_section(s):
-            self._add(Element(ElementKind.SECTION, s.lstrip("#").strip(), number))
+            self._add(Element(_SECTION, s.lstrip("#").strip(), number))
         else:
             return self._centered(lines, i)
         return i + 1
@@ -112,7 +167,7 @@ class _Builder:
         while j < len(lines) and fl.is_centered(lines[j].stripped):
             texts.append(lines[j].stripped[1:-1].strip())
             j += 1
-        self._add(Element(ElementKind.CENTERED, "\n".join(texts), lines[i].number))
+        self._add(Element(_CENTERED, "\n".join(texts), lines[i].number))
         return j
 
     def _lyrics(self, lines: list[fl.Line], i: int) -> int:
@@ -121,23 +176,25 @@ class _Builder:
         while j < len(lines) and lines[j].stripped.startswith("~"):
             j += 1
         text = "\n".join(line.stripped[1:].strip() for line in lines[i:j])
-        self._add(Element(ElementKind.LYRIC, text, lines[i].number))
+        self._add(Element(_LYRIC, text, lines[i].number))
         return j
 
     def _action(self, lines: list[fl.Line], i: int) -> int:
         j = i + 1
-        while j < len(lines) and not _ends_action(lines[j].stripped):
+        while j < len(lines) and not _ends_action(lines[j]):
             j += 1
         if self.legacy:
             text = fl.reflow([_unforce(line.stripped) for line in lines[i:j]])
+        elif j == i + 1:  # one line, the common case
+            text = _unforce(lines[i].plain.rstrip().expandtabs(4))
         else:
             text = "\n".join(_unforce(line.plain.rstrip().expandtabs(4)) for line in lines[i:j])
-        self._add(Element(ElementKind.ACTION, text, lines[i].number))
+        self._add(Element(_ACTION, text, lines[i].number))
         return j
 
 
-def _ends_action(s: str) -> bool:
-    return fl.is_structural(s) or s.startswith("~")
+def _ends_action(line: fl.Line) -> bool:
+    return line.structural or line.stripped.startswith("~")
 
 
 def _unforce(text: str) -> str:
@@ -146,4 +203,3 @@ def _unforce(text: str) -> str:
     if body.startswith("!"):
         return text[: len(text) - len(body)] + body[1:]
     return text
-

@@ -6,28 +6,43 @@ a cue followed by text) live in fountain_body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from functools import cache
+from typing import NamedTuple
 
 from lynchpin.engine.screenplay.fountain_rules import rules
 from lynchpin.engine.screenplay.fountain_text import SourceLine, strip_emphasis
 from lynchpin.engine.screenplay.model import character_name
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A body line: source number, text with emphasis removed, and that text stripped."""
+class Line(NamedTuple):
+    """A body line: source number, text with emphasis removed, that text stripped.
+
+    `soft_blank` marks a "two spaces" line (blank inside dialogue); `structural` caches
+    `is_structural(stripped)`, which the paragraph reader asks about every line twice.
+    A NamedTuple (immutable, cheaper to build than a frozen dataclass): one is made per line.
+    """
 
     number: int
     plain: str
     stripped: str
     soft_blank: bool = False
+    structural: bool = False
 
 
 def prepare(source: SourceLine) -> Line:
     """Strip emphasis; note whether the line is a "two spaces" line (blank inside dialogue)."""
-    plain = strip_emphasis(source.text)
-    soft = len(source.text) >= 2 and not source.text.strip(" \t")
-    return Line(source.number, plain, plain.strip(), soft)
+    number, text = source
+    plain = strip_emphasis(text) if ("*" in text or "_" in text) else text
+    stripped = plain.strip()
+    if stripped:
+        first = stripped[0]
+        structural = first in "=#" or (first == ">" and is_centered(stripped))
+        return _new_line(Line, (number, plain, stripped, False, structural))
+    return Line(number, plain, stripped, len(text) >= 2 and not text.strip(" \t"), False)
+
+
+_new_line = tuple.__new__  # NamedTuple's own __new__ is a Python function; skip it when hot
 
 
 def is_page_break(s: str) -> bool:
@@ -51,17 +66,32 @@ def is_centered(s: str) -> bool:
 
 
 def is_structural(s: str) -> bool:
-    """Lines that stand alone whatever surrounds them: sections, synopses, breaks, centred."""
-    return is_page_break(s) or is_synopsis(s) or is_section(s) or is_centered(s)
+    """Lines that stand alone whatever surrounds them: sections, synopses, breaks, centred.
+
+    Same as ``is_page_break or is_synopsis or is_section or is_centered``, decided on the
+    first character (every page break and synopsis starts with ``=``).
+    """
+    first = s[:1]
+    if first == "=" or first == "#":
+        return True
+    return first == ">" and is_centered(s)
+
+
+@cache
+def _heading_prefix() -> re.Pattern[str]:
+    """INT, EXT... (longest first, as `rules` orders them) then ``.`` or a space."""
+    alternatives = "|".join(re.escape(prefix) for prefix in rules().heading_prefixes)
+    return re.compile(f"(?:{alternatives})[. ]")
 
 
 def has_heading_prefix(s: str) -> bool:
-    """INT, EXT, EST, INT./EXT, INT/EXT, I/E... followed by ``.`` or a space, then text."""
-    upper = s[:12].upper()
-    for prefix in rules().heading_prefixes:
-        if upper.startswith(prefix) and upper[len(prefix) : len(prefix) + 1] in (".", " "):
-            return bool(s[len(prefix) + 1 :].strip(" ."))
-    return False
+    """INT, EXT, EST, INT./EXT, INT/EXT, I/E... followed by ``.`` or a space, then text.
+
+    The prefix is matched on the upper-cased first 12 characters (alternatives tried in
+    order, as a loop over the prefixes would); the text after it must not be only dots.
+    """
+    match = _heading_prefix().match(s[:12].upper())
+    return match is not None and bool(s[match.end() :].strip(" ."))
 
 
 def heading_text(s: str) -> str | None:
@@ -94,6 +124,9 @@ def transition_text(s: str) -> str | None:
     return None
 
 
+_NOT_CUE_START = frozenset("!.>~=#([")
+
+
 def is_cue(s: str) -> bool:
     """A character cue: ``@Name`` or a name whose letters outside brackets are capitals.
 
@@ -102,9 +135,13 @@ def is_cue(s: str) -> bool:
     """
     if s.startswith("@"):
         return bool(character_name(s))
-    if not s or s[0] in "!.>~=#([" or s.endswith(":") or has_heading_prefix(s):
+    if not s or s[0] in _NOT_CUE_START or s.endswith(":") or has_heading_prefix(s):
         return False
-    outside = _outside_brackets(s.removesuffix("^"))
+    name = s.removesuffix("^")
+    outside = _outside_brackets(name) if "(" in name else name
+    if outside.isascii():
+        # ASCII: "no lower-case letter and at least one letter", in C.
+        return outside.upper() == outside and outside.lower() != outside
     cased = [ch for ch in outside if ch.lower() != ch.upper()]
     return bool(cased) and not any(ch.islower() for ch in cased)
 

@@ -16,6 +16,12 @@ from dataclasses import dataclass, replace
 from lynchpin.engine.screenplay import fountain_lines as fl
 from lynchpin.engine.screenplay.model import DualSide, Element, ElementKind, character_name
 
+# Hot paths compare kinds per element: module constants skip the Enum class lookup.
+_CHARACTER = ElementKind.CHARACTER
+_DIALOGUE = ElementKind.DIALOGUE
+_LYRIC = ElementKind.LYRIC
+_PARENTHETICAL = ElementKind.PARENTHETICAL
+
 _MORE = "(MORE)"
 
 
@@ -43,19 +49,26 @@ class SpeechReader:
     def __init__(self, legacy: bool) -> None:
         self.legacy = legacy
         self.last: _LastSpeech | None = None
+        self._names: dict[str, str] = {}  # cue -> character_name(cue); cues repeat a lot
+
+    def _speaker(self, cue: str) -> str:
+        name = self._names.get(cue)
+        if name is None:
+            name = self._names[cue] = character_name(cue)
+        return name
 
     def read(self, lines: list[fl.Line], elements: list[Element]) -> None:
         """Append the speech in `lines` (cue first) to `elements`."""
         cue, dual = fl.cue_text(lines[0].stripped)
-        speaker = character_name(cue)
+        speaker = self._speaker(cue)
         parts, more = self._parts(lines[1:])
         last = self.last
-        if last is not None and self._continues(last, speaker, cue, elements):
+        if self.legacy and last is not None and self._continues(last, speaker, cue, elements):
             self._extend_last(last, parts, more, elements)
             return
-        side = self._dual_side(dual, elements)
+        side = self._dual_side(dual, elements) if dual else None
         start = len(elements)
-        elements.append(Element(ElementKind.CHARACTER, cue, lines[0].number, speaker, side))
+        elements.append(Element(_CHARACTER, cue, lines[0].number, speaker, side))
         for part in parts:
             elements.append(self._element(part, speaker, side))
         self.last = _LastSpeech(start, len(elements), speaker, more)
@@ -87,14 +100,16 @@ class SpeechReader:
         for k, part in enumerate(parts):
             element = self._element(part, speaker, side)
             previous = elements[-1]
-            if k == 0 and part.kind is previous.kind is ElementKind.DIALOGUE:
+            if k == 0 and part.kind is previous.kind is _DIALOGUE:
                 elements[-1] = replace(previous, text=f"{previous.text} {element.text}")
             else:
                 elements.append(element)
         self.last = _LastSpeech(last.start, len(elements), speaker, more)
 
     def _element(self, part: _Part, speaker: str, side: DualSide | None) -> Element:
-        if self.legacy or part.kind is ElementKind.PARENTHETICAL:
+        if not self.legacy and len(part.texts) == 1 and part.kind is _PARENTHETICAL:
+            text = part.texts[0]  # one stripped, non-empty line: what reflow would give
+        elif self.legacy or part.kind is _PARENTHETICAL:
             text = fl.reflow(part.texts)
         else:
             text = "\n".join(part.texts).strip("\n")
@@ -121,14 +136,14 @@ def _add_line(parts: list[_Part], s: str, number: int, legacy: bool) -> None:
         last.texts.append(s)
         last.open_paren = ")" not in s
     elif s.startswith("("):
-        parts.append(_Part(ElementKind.PARENTHETICAL, [s], number, legacy and ")" not in s))
+        parts.append(_Part(_PARENTHETICAL, [s], number, legacy and ")" not in s))
     elif s.startswith("~"):
         text = s[1:].strip()
-        if last is not None and last.kind is ElementKind.LYRIC:
+        if last is not None and last.kind is _LYRIC:
             last.texts.append(text)
         else:
-            parts.append(_Part(ElementKind.LYRIC, [text], number))
-    elif last is not None and last.kind is ElementKind.DIALOGUE:
+            parts.append(_Part(_LYRIC, [text], number))
+    elif last is not None and last.kind is _DIALOGUE:
         last.texts.append(s)
     elif s:
-        parts.append(_Part(ElementKind.DIALOGUE, [s], number))
+        parts.append(_Part(_DIALOGUE, [s], number))

@@ -8,6 +8,7 @@ rescans the text.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from lynchpin.engine.errors import InputError
@@ -15,15 +16,12 @@ from lynchpin.engine.errors import InputError
 #: Share of control characters (other than tab, newline, carriage return, form feed) above
 #: which decoded text is treated as binary data rather than a screenplay.
 _MAX_CONTROL_SHARE = 0.01
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+#: Control characters other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
-
-@dataclass(frozen=True, slots=True)
-class SourceLine:
-    """One source line after notes and boneyard were removed: 1-based number and text."""
-
-    number: int
-    text: str
+#: One source line after notes and boneyard were removed: (1-based number, text). A plain
+#: tuple rather than a dataclass: one is made per source line, so it must be cheap.
+SourceLine = tuple[int, str]
 
 
 def decode_text(data: bytes, *, source: str = "") -> str:
@@ -82,12 +80,16 @@ def _line_of_offset(data: bytes, offset: int) -> int:
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
+    if _CONTROL.search(text) is None:  # the common case: one C-level scan, no list
+        return False
+    controls = len(_CONTROL.findall(text))
     return controls > max(2, len(text) * _MAX_CONTROL_SHARE)
 
 
 def normalise_newlines(text: str) -> str:
     """LF, CRLF and CR line ends -> ``"\\n"``; NBSP -> space."""
+    if "\r" not in text and "\u00a0" not in text:  # already normal: skip the copies
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
 
 
@@ -152,20 +154,29 @@ def strip_markup(text: str) -> Stripped:
 
     A line that held removed material and has nothing but whitespace left is dropped
     altogether (so a note on its own line neither separates nor joins paragraphs); other
-    lines keep their 1-based source numbers.
+    lines keep their 1-based source numbers (so a dropped line shows as a gap in them).
+    Only the lines a removed span touches are rebuilt; the rest come from one split.
     """
     spans, warnings = removed_spans(text)
-    lines: list[SourceLine] = []
-    span_index = 0
-    offset = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        end = offset + len(raw)
-        while span_index < len(spans) and spans[span_index][1] <= offset:
-            span_index += 1
-        kept, touched = _cut_line(raw, offset, spans, span_index)
-        if not (touched and not kept.strip()):
-            lines.append(SourceLine(number, kept))
-        offset = end + 1
+    raw = text.split("\n")
+    lines: list[SourceLine] = list(enumerate(raw, start=1))
+    dropped: set[int] = set()
+    index, cursor, done = 0, 0, -1  # line index of `cursor`; last line index rebuilt
+    for k, (start, stop) in enumerate(spans):
+        index += text.count("\n", cursor, start)
+        cursor = start
+        last = index + text.count("\n", start, stop - 1)
+        offset = text.rfind("\n", 0, start) + 1
+        for line_index in range(index, last + 1):
+            if line_index > done:
+                kept, _ = _cut_line(raw[line_index], offset, spans, k)
+                lines[line_index] = (line_index + 1, kept)
+                if not kept.strip():
+                    dropped.add(line_index)
+                done = line_index
+            offset += len(raw[line_index]) + 1
+    if dropped:
+        lines = [line for k, line in enumerate(lines) if k not in dropped]
     return Stripped(tuple(lines), tuple(warnings))
 
 

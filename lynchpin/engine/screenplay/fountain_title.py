@@ -30,15 +30,15 @@ class TitlePage:
 def split_title_page(lines: tuple[SourceLine, ...]) -> TitlePage:
     """Read the title page at the top of `lines`; `body_start` indexes the first body line."""
     first = 0
-    while first < len(lines) and lines[first].text == "":
+    while first < len(lines) and lines[first][1] == "":
         first += 1
-    if first == len(lines) or _key_line(lines[first].text) is None:
+    if first == len(lines) or _key_line(lines[first][1]) is None:
         return TitlePage((), False, 0)
     keys: list[str] = []
     values: list[list[str]] = []
     k = first
-    while k < len(lines) and lines[k].text != "":
-        text = lines[k].text
+    while k < len(lines) and lines[k][1] != "":
+        text = lines[k][1]
         parsed = _key_line(text)
         if parsed is not None:
             keys.append(parsed[0])

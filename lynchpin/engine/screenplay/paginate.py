@@ -8,17 +8,20 @@ sentence ends with 2 lines each side, ``(MORE)``/``NAME (CONT'D)`` around dialog
 automatic ``(CONT'D)`` on cues, forced page breaks. See docs/pagination.md.
 
 A scene's length is the body lines from its heading line to the line before the next scene
-heading, act marker or the end of the script, counting on each page it crosses the space left
-unused at the bottom; ``eighths = max(1, ceil(lines * 8 / lines_per_page))``.
+heading, act marker or the end of the script, less the blank space at the bottom of each page
+the scene continues past (Final Draft does not count it; the blank bottom of the page a scene
+ends on is counted); ``eighths = max(1, ceil(lines * 8 / lines_per_page))``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from lynchpin.engine.screenplay.model import ElementKind, Script
-from lynchpin.engine.screenplay.paginate_blocks import Block, BlockKind, build_blocks
+from lynchpin.engine.screenplay.model import Script
+from lynchpin.engine.screenplay.paginate_blocks import BlockTable
 from lynchpin.engine.screenplay.paginate_flow import Flow, PrintedLine, lay_out
+from lynchpin.engine.screenplay.paginate_measure import build_table
 from lynchpin.engine.screenplay.paginate_style import Paper, resolve_geometry
 from lynchpin.engine.units import lines_to_eighths
 
@@ -30,8 +33,11 @@ class ScenePagination:
     """Where one scene prints and how long it is.
 
     `page` is the 1-based body page its heading prints on (title page not counted);
-    `lines` the body lines it occupies, unusable space at page bottoms included;
-    `eighths` its length, at least 1.
+    `lines` the body lines from its heading line to the next scene's (its span on paper,
+    blank page bottoms included); `length_lines` the lines its length is measured in: `lines`
+    less the blank space at the bottom of each page the scene continues past (Final Draft
+    does not count it); `eighths` its length, ``max(1, ceil(length_lines * 8 / per page))``.
+    Invariant: ``0 <= length_lines <= lines``.
     """
 
     index: int
@@ -39,6 +45,7 @@ class ScenePagination:
     page: int
     lines: int
     eighths: int
+    length_lines: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +53,7 @@ class Pagination:
     """A paginated script: body page count, lines per page and every scene's length.
 
     `total_eighths` is the sum of the rounded scene lengths (Final Draft's way, so it may
-    exceed ``pages * 8`` slightly).
+    differ slightly from ``pages * 8``).
     """
 
     paper: Paper
@@ -56,10 +63,9 @@ class Pagination:
     total_eighths: int
 
 
-def _flow(script: Script, paper: Paper, *, record: bool) -> tuple[list[Block], Flow]:
-    geometry = resolve_geometry(script.layout, paper)
-    blocks = build_blocks(script.elements, geometry)
-    return blocks, lay_out(blocks, geometry, record=record)
+def _flow(script: Script, paper: Paper, *, record: bool) -> tuple[BlockTable, Flow]:
+    table = build_table(script.elements, resolve_geometry(script.layout, paper))
+    return table, lay_out(table, record=record)
 
 
 def layout_pages(script: Script, *, paper: Paper = Paper.LETTER) -> list[list[PrintedLine]]:
@@ -72,36 +78,41 @@ def _page_count(flow: Flow) -> int:
     return page + 1 if (page or line) else 0
 
 
+def _unused_bottoms(flow: Flow, start: tuple[int, int], end: tuple[int, int]) -> int:
+    """Blank lines at the bottom of the pages a scene continues past (start..end positions).
+
+    The page the scene ends on is not among them: when the next scene starts at the top of
+    a page, the blank bottom before it is the ending scene's.
+    """
+    last = end[0] if end[1] else end[0] - 1
+    return sum(flow.lines_per_page - flow.used[p] for p in range(start[0], last))
+
+
 def paginate(script: Script, *, paper: Paper = Paper.LETTER) -> Pagination:
     """Lay out `script` on `paper` and measure every scene.
 
     Never raises for a well-formed `Script`; an empty script has 0 pages and no scenes.
     """
-    blocks, flow = _flow(script, paper, record=False)
+    table, flow = _flow(script, paper, record=False)
     per_page = flow.lines_per_page
-    block_of = {block.element: k for k, block in enumerate(blocks)}
-    boundaries = [
-        k
-        for k, block in enumerate(blocks)
-        if block.kind is BlockKind.ACT
-        or (
-            block.kind is BlockKind.HEADING
-            and script.elements[block.element].kind is ElementKind.SCENE_HEADING
-        )
-    ]
+    boundaries = table.scene_breaks
+    keep_bottoms = table.geometry.rules.scene_counts_blank_bottoms_it_continues_past
     scenes: list[ScenePagination] = []
     cursor = 0
     for scene in script.scenes:
-        start_block = block_of.get(scene.start)
-        if start_block is None:
+        start_block = bisect_left(table.starts, scene.start)  # starts are increasing
+        if start_block == len(table.starts) or table.starts[start_block] != scene.start:
             continue
         while cursor < len(boundaries) and boundaries[cursor] <= start_block:
             cursor += 1
         end = flow.starts[boundaries[cursor]] if cursor < len(boundaries) else flow.end
-        page, line = flow.starts[start_block]
-        lines = (end[0] - page) * per_page + end[1] - line
-        eighths = lines_to_eighths(lines, per_page)
-        scenes.append(ScenePagination(scene.index, scene.number, page + 1, lines, eighths))
+        start = flow.starts[start_block]
+        lines = (end[0] - start[0]) * per_page + end[1] - start[1]
+        counted = lines if keep_bottoms else lines - _unused_bottoms(flow, start, end)
+        eighths = lines_to_eighths(counted, per_page)
+        scenes.append(
+            ScenePagination(scene.index, scene.number, start[0] + 1, lines, eighths, counted)
+        )
     return Pagination(
         paper=paper,
         lines_per_page=per_page,

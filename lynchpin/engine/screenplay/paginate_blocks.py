@@ -2,18 +2,22 @@
 
 Private helper of `paginate`. A block is what Final Draft keeps or splits as one: a scene
 heading, one action paragraph, a whole speech (cue, parentheticals, dialogue), a dual-dialogue
-pair, a transition, an act marker. Each part of a block carries its wrapped rows (spacing
-blanks included), so heights are known before placement. Unprinted kinds take no space; a
-PAGE_BREAK element or a ``starts_new_page`` flag (element or style) marks the next block as
-starting a new page. Final Draft's automatic ``(CONT'D)`` is added to a cue whose speaker
-spoke last in the same scene with something else in between.
+pair, a transition, an act marker. Unprinted kinds take no space; a PAGE_BREAK element or a
+``starts_new_page`` flag (element or style) marks the next block as starting a new page.
+Final Draft's automatic ``(CONT'D)`` is added to a cue whose speaker spoke last in the same
+scene with something else in between.
+
+`paginate_measure.build_table` fills a `BlockTable` in one pass (heights counted without
+building the wrapped rows: paginate's fast path). `BlockTable.block` builds one block's parts
+with their rows on demand, for splitting at a page end and for `layout_pages`; its height
+always equals the table's (tests check this on the corpus).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from lynchpin.engine.screenplay.model import (
@@ -29,6 +33,7 @@ from lynchpin.engine.screenplay.paginate_wrap import wrap
 _CONTD = re.compile(r"\bCONT['’`]?D\b", re.IGNORECASE)
 _ACT_KINDS = frozenset({ElementKind.NEW_ACT, ElementKind.END_OF_ACT})
 _HEADING_KINDS = frozenset({ElementKind.SCENE_HEADING, ElementKind.SHOT})
+_SKIPPED_IN_SPEECH = UNPRINTED_KINDS - {ElementKind.PAGE_BREAK}
 
 
 class BlockKind(StrEnum):
@@ -88,6 +93,15 @@ class Block:
         return self.kind is BlockKind.HEADING
 
 
+def block_kind_of(kind: ElementKind) -> BlockKind:
+    """The block a paragraph of `kind` makes when it stands alone (not in a speech)."""
+    if kind in _HEADING_KINDS:
+        return BlockKind.HEADING
+    if kind is ElementKind.TRANSITION:
+        return BlockKind.TRANSITION
+    return BlockKind.ACT if kind in _ACT_KINDS else BlockKind.FLOW
+
+
 def part_rows(text: str, first_width: int, width: int, spacing: int) -> tuple[str, ...]:
     """Wrapped rows of `text`, each followed by ``spacing - 1`` blank rows."""
     lines = wrap(text, width, first_width)
@@ -114,101 +128,82 @@ def contd_cue(cue: str, continued: str) -> str:
     return f"{cue.rstrip()} {continued}"
 
 
-class _Builder:
-    """Walks the elements once, keeping the little state auto-(CONT'D) needs."""
+@dataclass(slots=True)
+class BlockTable:
+    """Every block of a script as parallel columns (one entry per block, in print order).
 
-    def __init__(self, elements: Sequence[Element], geometry: Geometry) -> None:
-        self.elements = elements
-        self.geometry = geometry
-        self.last_speaker = ""  # last cue's speaker in the current scene
-        self.in_scene = False
-        self.force_page = False
+    `starts[j]` is the block's first element; `heights[j]` its lines, space before excluded;
+    `cues` holds the cues that print with an automatic ``(CONT'D)`` (by block). `scene_breaks`
+    lists the blocks that end the scene before them (scene headings and act markers).
+    """
 
-    def blocks(self) -> Iterator[Block]:
-        k = 0
-        n = len(self.elements)
-        while k < n:
-            element = self.elements[k]
-            if element.kind in UNPRINTED_KINDS:
-                self.force_page |= element.kind is ElementKind.PAGE_BREAK
-                k += 1
-                continue
-            if element.kind in SPEECH_KINDS and element.dual is not None:
-                end = _speech_end(self.elements, k, dual=True)
-                block = self._dual(k, end)
-            elif element.kind is ElementKind.CHARACTER:
-                end = _speech_end(self.elements, k, dual=False)
-                block = self._speech(k, end)
-            else:
-                end = k + 1
-                block = self._single(k)
-            yield block
-            k = end
+    elements: Sequence[Element]
+    geometry: Geometry
+    kinds: list[BlockKind] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    space_before: list[int] = field(default_factory=list)
+    heights: list[int] = field(default_factory=list)
+    new_page: list[bool] = field(default_factory=list)
+    cues: dict[int, str] = field(default_factory=dict)
+    scene_breaks: list[int] = field(default_factory=list)
+    built: dict[int, Block] = field(default_factory=dict)
 
-    def _new_page(self, element: Element) -> bool:
-        forced = self.force_page or element.starts_new_page
-        forced |= self.geometry.of(element.kind).starts_new_page
-        self.force_page = False
-        return forced
+    def __len__(self) -> int:
+        return len(self.kinds)
 
-    def _single(self, k: int) -> Block:
-        element = self.elements[k]
-        part = make_part(element.kind, element.text, k, self.geometry)
-        kind = BlockKind.FLOW
-        if element.kind in _HEADING_KINDS:
-            kind = BlockKind.HEADING
-            if element.kind is ElementKind.SCENE_HEADING:
-                self.last_speaker, self.in_scene = "", True
-        elif element.kind is ElementKind.TRANSITION:
-            kind = BlockKind.TRANSITION
-        elif element.kind in _ACT_KINDS:
-            kind = BlockKind.ACT
-            self.last_speaker, self.in_scene = "", False
-        return Block(kind, k, part.gap, (part,), self._new_page(self.elements[k]))
+    def block(self, j: int) -> Block:
+        """Block `j` with its parts and wrapped rows (built once, then kept in `built`)."""
+        found = self.built.get(j)
+        if found is None:
+            found = self.built[j] = self._build(j)
+        return found
 
-    def _speech(self, start: int, end: int) -> Block:
-        cue_element = self.elements[start]
-        cue = cue_element.text
-        speaker = cue_element.speaker
-        if self.geometry.auto_contd and self.in_scene and speaker and self.last_speaker == speaker:
-            cue = contd_cue(cue, self.geometry.continued)
-        parts = [make_part(ElementKind.CHARACTER, cue, start, self.geometry)]
+    def _build(self, j: int) -> Block:
+        kind, start, elements = self.kinds[j], self.starts[j], self.elements
+        if kind is BlockKind.DUAL:
+            end = speech_end(elements, start, dual=True)
+            part = _dual_part(elements, start, end, self.geometry)
+            return Block(kind, start, self.space_before[j], (part,), self.new_page[j])
+        element = elements[start]
+        label = self.cues.get(j, element.text)
+        parts = [make_part(element.kind, label, start, self.geometry)]
+        end = speech_end(elements, start, dual=False) if kind is BlockKind.SPEECH else start
         for k in range(start + 1, end):
-            element = self.elements[k]
-            if element.kind not in UNPRINTED_KINDS:
-                parts.append(make_part(element.kind, element.text, k, self.geometry))
-        self.last_speaker = speaker
-        new_page = self._new_page(cue_element)
-        gap = parts[0].gap
-        return Block(BlockKind.SPEECH, start, gap, tuple(parts), new_page, cue_element.text)
+            other = elements[k]
+            if other.kind not in UNPRINTED_KINDS:
+                parts.append(make_part(other.kind, other.text, k, self.geometry))
+        cue = element.text if kind is BlockKind.SPEECH else ""
+        return Block(kind, start, self.space_before[j], tuple(parts), self.new_page[j], cue)
 
-    def _dual(self, start: int, end: int) -> Block:
-        width = self.geometry.dual_width
-        columns: dict[DualSide, list[str]] = {DualSide.LEFT: [], DualSide.RIGHT: []}
-        for k in range(start, end):
-            element = self.elements[k]
-            if element.kind in UNPRINTED_KINDS:
-                continue
-            side = element.dual or DualSide.LEFT
-            spacing = self.geometry.of(element.kind).spacing
-            columns[side].extend(part_rows(element.text, width, width, spacing))
-        left, right = columns[DualSide.LEFT], columns[DualSide.RIGHT]
-        rows = tuple(
-            f"{left[r] if r < len(left) else '':<{width}} | {right[r] if r < len(right) else ''}"
-            for r in range(max(len(left), len(right)))
+
+def _dual_part(elements: Sequence[Element], start: int, end: int, geometry: Geometry) -> Part:
+    """Both columns of a dual-dialogue pair side by side, as one part."""
+    width = geometry.dual_width
+    columns: dict[DualSide, list[str]] = {DualSide.LEFT: [], DualSide.RIGHT: []}
+    for k in range(start, end):
+        element = elements[k]
+        if element.kind in UNPRINTED_KINDS:
+            continue
+        spacing = geometry.of(element.kind).spacing
+        columns[element.dual or DualSide.LEFT].extend(
+            part_rows(element.text, width, width, spacing)
         )
-        gap = self.geometry.of(ElementKind.CHARACTER).space_before
-        part = Part(ElementKind.DIALOGUE, "", rows, gap, start)
-        self.last_speaker = ""
-        return Block(BlockKind.DUAL, start, gap, (part,), self._new_page(self.elements[start]))
+    left, right = columns[DualSide.LEFT], columns[DualSide.RIGHT]
+    rows = tuple(
+        f"{left[r] if r < len(left) else '':<{width}} | {right[r] if r < len(right) else ''}"
+        for r in range(max(len(left), len(right)))
+    )
+    gap = geometry.of(ElementKind.CHARACTER).space_before
+    return Part(ElementKind.DIALOGUE, "", rows, gap, start)
 
 
-def _speech_end(elements: Sequence[Element], start: int, *, dual: bool) -> int:
+def speech_end(elements: Sequence[Element], start: int, *, dual: bool) -> int:
     """Index after the speech (or dual pair) starting at `start`."""
     end = start + 1
-    while end < len(elements):
+    n = len(elements)
+    while end < n:
         element = elements[end]
-        if element.kind in UNPRINTED_KINDS - {ElementKind.PAGE_BREAK}:
+        if element.kind in _SKIPPED_IN_SPEECH:
             end += 1
             continue
         if element.kind not in SPEECH_KINDS:
@@ -221,8 +216,3 @@ def _speech_end(elements: Sequence[Element], start: int, *, dual: bool) -> int:
     while end > start + 1 and elements[end - 1].kind in UNPRINTED_KINDS:
         end -= 1
     return end
-
-
-def build_blocks(elements: Sequence[Element], geometry: Geometry) -> list[Block]:
-    """The blocks of `elements` in order (see module docstring)."""
-    return list(_Builder(elements, geometry).blocks())

@@ -3,21 +3,26 @@
 Private helper of `paginate`. Pages hold `lines_per_page` body lines. A block's space before
 is dropped at the top of a page. A block that does not fit is split where the rules allow
 (`paginate_split`) or moved whole to the next page; a heading moves unless what follows can
-start below it on the same page (whole, or split legally with at least
-`heading_min_follow_lines` lines); a block taller than a whole page is cut at the page end
-when no legal split exists, so layout always terminates. Linear in the number of blocks
-(splitting only happens at page ends).
+start below it on the same page (whole, or split legally); a transition never opens a page;
+a block taller than a whole page is cut at the page end when no legal split exists, so layout
+always terminates. Linear in the number of blocks.
+
+Blocks that fit whole are placed from the `BlockTable` columns alone; only a block that meets
+a page end is built with its rows (`BlockTable.block`) to be split. With ``record`` the
+printed lines are kept too (`layout_pages`); the placement decisions are the same code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lynchpin.engine.screenplay.model import ElementKind
-from lynchpin.engine.screenplay.paginate_blocks import Block, BlockKind, Part
-from lynchpin.engine.screenplay.paginate_split import split_block
-from lynchpin.engine.screenplay.paginate_style import Geometry
+from lynchpin.engine.screenplay.paginate_blocks import Block, BlockKind, BlockTable, Part
+from lynchpin.engine.screenplay.paginate_split import may_split, split_block
+
+# Bound once: on Python 3.11 `Enum.MEMBER` is a slow descriptor lookup (read per block).
+_HEADING, _FLOW, _SPEECH = BlockKind.HEADING, BlockKind.FLOW, BlockKind.SPEECH
+_TRANSITION = BlockKind.TRANSITION
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +42,26 @@ class PrintedLine:
 
 @dataclass(slots=True)
 class Flow:
-    """The result of placement: lines of each page and where each block starts."""
+    """The result of placement.
+
+    `starts[j]` is (page index, line) of block j's first line; `used[p]` the lines page p
+    uses down to its last printed line (the rest of the page is left blank); `pages` holds
+    the printed lines of each page when recording, else stays ``[[]]``.
+    """
 
     lines_per_page: int
     record: bool = True
     pages: list[list[PrintedLine]] = field(default_factory=lambda: [[]])
     starts: list[tuple[int, int]] = field(default_factory=list)
+    used: list[int] = field(default_factory=list)
+    page: int = 0
     y: int = 0
 
     def new_page(self) -> None:
-        self.pages.append([])
+        self.used.append(self.y)
+        if self.record:
+            self.pages.append([])
+        self.page += 1
         self.y = 0
 
     def put(self, block: Block, gap: int) -> None:
@@ -58,7 +73,7 @@ class Flow:
             self._put_part(part)
 
     def _put_part(self, part: Part) -> None:
-        if not self.record:  # measuring only: the rows themselves are not needed
+        if not self.record:
             self.y += part.height
             return
         page = self.pages[-1]
@@ -71,52 +86,50 @@ class Flow:
 
     def mark_more(self, text: str, element: int) -> None:
         """Print (MORE) below the last line; it costs no body line."""
-        if not self.record:
-            return
-        self.pages[-1].append(PrintedLine(self.y, ElementKind.CHARACTER, text, element, True))
+        if self.record:
+            self.pages[-1].append(PrintedLine(self.y, ElementKind.CHARACTER, text, element, True))
 
     @property
     def end(self) -> tuple[int, int]:
         """(page index, line) just after the last printed line."""
-        return len(self.pages) - 1, self.y
+        return self.page, self.y
 
 
-def _gap(block: Block, y: int) -> int:
-    return block.space_before if y > 0 else 0
-
-
-def _can_start(blocks: Sequence[Block], j: int, avail: int, geometry: Geometry) -> bool:
+def _can_start(table: BlockTable, j: int, avail: int) -> bool:
     """Whether block `j` (and, for headings, what follows) can begin within `avail` lines."""
-    if j >= len(blocks):
+    if j >= len(table.kinds):
         return True
-    block = blocks[j]
-    if block.new_page:
+    if table.new_page[j]:
         return True  # a forced break follows: nothing could travel with the heading anyway
-    room = avail - block.space_before
-    if block.height <= room:
-        if block.keep_with_next:
-            return _can_start(blocks, j + 1, room - block.height, geometry)
+    room = avail - table.space_before[j]
+    height = table.heights[j]
+    kind = table.kinds[j]
+    if height <= room:
+        if kind is _HEADING:
+            return _can_start(table, j + 1, room - height)
         return True
-    if block.kind is BlockKind.HEADING:
-        return False
-    return split_block(block, room, geometry) is not None
+    if kind is not _FLOW and kind is not _SPEECH:
+        return False  # only action and speeches split
+    return split_block(table.block(j), room, table.geometry) is not None
 
 
-def _fits_whole(
-    blocks: Sequence[Block], j: int, block: Block, flow: Flow, geometry: Geometry
-) -> bool:
-    """Whether `block` (blocks[j] or what is left of it) goes on this page whole."""
-    room = geometry.lines_per_page - flow.y - _gap(block, flow.y)
-    if block.height > room:
+def _fits_whole(table: BlockTable, j: int, height: int, gap: int, flow: Flow) -> bool:
+    """Whether block `j` (or what is left of it, `height` lines) goes on this page whole."""
+    room = flow.lines_per_page - flow.y - gap
+    if height > room:
         return False
     if flow.y == 0:
         return True
-    rest = room - block.height
-    if block.keep_with_next:
-        return _can_start(blocks, j + 1, rest, geometry)
-    follower = blocks[j + 1] if j + 1 < len(blocks) else None
-    if follower is not None and follower.kind is BlockKind.TRANSITION and not follower.new_page:
-        return follower.space_before + follower.height <= rest  # a transition never opens a page
+    rest = room - height
+    if table.kinds[j] is _HEADING:
+        return _can_start(table, j + 1, rest)
+    follower = j + 1
+    if (
+        follower < len(table.kinds)
+        and table.kinds[follower] is _TRANSITION
+        and not table.new_page[follower]
+    ):  # a transition never opens a page
+        return table.space_before[follower] + table.heights[follower] <= rest
     return True
 
 
@@ -135,19 +148,41 @@ def _force_cut(block: Block, avail: int) -> tuple[Block, Block]:
     )
 
 
-def _place(blocks: Sequence[Block], j: int, flow: Flow, geometry: Geometry) -> None:
-    block = blocks[j]
+def _place(table: BlockTable, j: int, flow: Flow) -> None:
+    """Place block j: whole from the table's figures when it fits, else split (slow path)."""
+    if table.new_page[j] and flow.y > 0:
+        flow.new_page()
+    height = table.heights[j]
+    while True:
+        gap = table.space_before[j] if flow.y > 0 else 0
+        if _fits_whole(table, j, height, gap, flow):
+            flow.starts.append((flow.page, flow.y + gap))
+            if flow.record:
+                flow.put(table.block(j), gap)
+            else:
+                flow.y += gap + height
+            return
+        if flow.y == 0 or may_split(table.kinds[j], height, table.geometry):
+            _place_across(table, j, flow)
+            return
+        flow.new_page()  # it cannot split: it moves whole
+
+
+def _place_across(table: BlockTable, j: int, flow: Flow) -> None:
+    """Place block j, which does not fit whole here: split it or move it on."""
+    block = table.block(j)
+    geometry = table.geometry
     first = True
     while True:
         if block.new_page and flow.y > 0:
             flow.new_page()
-        if _fits_whole(blocks, j, block, flow, geometry):
+        gap = block.space_before if flow.y > 0 else 0
+        if _fits_whole(table, j, block.height, gap, flow):
             if first:
-                flow.starts.append((len(flow.pages) - 1, flow.y + _gap(block, flow.y)))
-            flow.put(block, _gap(block, flow.y))
+                flow.starts.append((flow.page, flow.y + gap))
+            flow.put(block, gap)
             return
-        gap = _gap(block, flow.y)
-        avail = geometry.lines_per_page - flow.y - gap
+        avail = flow.lines_per_page - flow.y - gap
         pieces = split_block(block, avail, geometry) if not block.keep_with_next else None
         if pieces is None and flow.y == 0:
             pieces = _force_cut(block, avail)
@@ -155,22 +190,23 @@ def _place(blocks: Sequence[Block], j: int, flow: Flow, geometry: Geometry) -> N
             flow.new_page()
             continue
         if first:
-            flow.starts.append((len(flow.pages) - 1, flow.y + gap))
+            flow.starts.append((flow.page, flow.y + gap))
             first = False
         flow.put(pieces[0], gap)
-        if block.kind is BlockKind.SPEECH:
+        if block.kind is _SPEECH:
             flow.mark_more(geometry.more, block.element)
         flow.new_page()
         block = pieces[1]
 
 
-def lay_out(blocks: Sequence[Block], geometry: Geometry, *, record: bool = True) -> Flow:
-    """Place `blocks` on pages; `Flow.starts[i]` is (page index, line) of block i's first line.
+def lay_out(table: BlockTable, *, record: bool = True) -> Flow:
+    """Place every block of `table` on pages (see `Flow` for what is returned).
 
-    With `record` False the printed lines are not kept (pages stay empty lists), which is
+    With `record` False the printed lines are not kept (pages stay one empty list), which is
     all `paginate` needs.
     """
-    flow = Flow(geometry.lines_per_page, record)
-    for j in range(len(blocks)):
-        _place(blocks, j, flow, geometry)
+    flow = Flow(table.geometry.lines_per_page, record)
+    for j in range(len(table.kinds)):
+        _place(table, j, flow)
+    flow.used.append(flow.y)
     return flow

@@ -1,19 +1,20 @@
 """Where a block may break across a page, following Final Draft's rules.
 
-Private helper of `paginate`. Action (and other flow text) breaks only at a sentence end or
-hard line break, leaving at least 2 lines on each side, and only when the paragraph has at
-least `action_min_split_lines` lines. A speech breaks between its parts or at a sentence end
+Private helper of `paginate`. Action (and other flow text) breaks only at a sentence end,
+leaving at least 2 lines on each side, and only when the paragraph has at least
+`action_min_split_lines` lines. A speech breaks between its parts or at a sentence end
 inside a dialogue part that wraps to 3 lines or more, with at least 2 dialogue/parenthetical
 lines on each side (the cue does not count) and never right after a parenthetical; the top
 ends with ``(MORE)`` (free: it prints below the last body line) and the bottom starts with
-``NAME (CONT'D)``. Of the legal breaks the one that fills the page most wins. Headings,
-transitions, act markers and dual dialogue never split. Thresholds are in lines and come from
-final_draft_layout.json.
+``NAME (CONT'D)``. A break after a complete sentence beats a fuller page; otherwise the
+fullest page wins. Headings, transitions, act markers and dual dialogue never split.
+Thresholds are in lines and come from final_draft_layout.json.
+
+Candidates are measured with `count_lines`; only the chosen split (and the tops that pass
+the cheap tests) are wrapped into rows.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from lynchpin.engine.screenplay.model import ElementKind
 from lynchpin.engine.screenplay.paginate_blocks import (
@@ -24,11 +25,34 @@ from lynchpin.engine.screenplay.paginate_blocks import (
     make_part,
 )
 from lynchpin.engine.screenplay.paginate_style import Geometry
-from lynchpin.engine.screenplay.paginate_wrap import ends_sentence, sentence_ends, split_text
+from lynchpin.engine.screenplay.paginate_wrap import (
+    count_lines,
+    ends_sentence,
+    sentence_ends,
+    split_text,
+)
 
 _TEXT_KINDS = frozenset({ElementKind.DIALOGUE, ElementKind.LYRIC})
 
 Split = tuple[Block, Block]
+# (first part that goes on, sentence-end offset in it or -1 between parts, top height in
+# lines, widow lines on the next page, text the top ends with)
+Cut = tuple[int, int, int, int, str]
+
+
+def may_split(kind: BlockKind, height: int, geometry: Geometry) -> bool:
+    """A cheap necessary condition for `split_block` to find a split of a `height`-line block.
+
+    Action needs `action_min_split_lines` lines; a speech needs its cue plus at least
+    `dialogue_min_lines_each_side` lines on each side. Lets placement skip building the
+    rows of blocks that can only move whole.
+    """
+    rules = geometry.rules
+    if kind is BlockKind.FLOW:
+        return geometry.break_at_sentences and height >= rules.action_min_split_lines
+    if kind is BlockKind.SPEECH:
+        return height >= 1 + 2 * rules.dialogue_min_lines_each_side
+    return False
 
 
 def split_block(block: Block, avail: int, geometry: Geometry) -> Split | None:
@@ -42,20 +66,34 @@ def split_block(block: Block, avail: int, geometry: Geometry) -> Split | None:
     return None
 
 
-def _cut_part(part: Part, offset: int, geometry: Geometry) -> tuple[Part, Part, int] | None:
-    """`part` cut at a sentence end: top, bottom and the bottom's widow count.
+def _top_lines(part: Part, offset: int, geometry: Geometry) -> int:
+    """Lines of `part`'s text up to `offset` when wrapped on its own (0 if that is empty)."""
+    top_text = split_text(part.text, offset)[0]
+    if not top_text:
+        return 0
+    style = geometry.of(part.kind)
+    return count_lines(top_text, style.width, style.first_width) * style.spacing
 
-    Final Draft counts the lines left for the next page in the paragraph's original wrap:
-    the lines after the one the sentence ends in (a sentence ending mid-line leaves the
-    rest of that line uncounted), not the rewrapped bottom.
+
+def _widows(part: Part, top_height: int) -> int:
+    """Lines left for the next page, counted in the paragraph's original wrap.
+
+    Final Draft counts the rows after the ones the top takes (a sentence ending mid-line
+    leaves the rest of that line uncounted), not the rewrapped bottom.
     """
-    top_text, bottom_text = split_text(part.text, offset)
-    if not top_text or not bottom_text:
-        return None
-    top = make_part(part.kind, top_text, part.element, geometry)
-    bottom = make_part(part.kind, bottom_text, part.element, geometry)
-    widow_rows = part.rows[top.height :]
-    return replace(top, gap=part.gap), replace(bottom, gap=0), sum(1 for r in widow_rows if r)
+    return sum(1 for row in part.rows[top_height:] if row)
+
+
+def _cut_top(part: Part, offset: int, geometry: Geometry) -> Part:
+    """The top of `part` cut at a sentence end; it keeps the gap above the part."""
+    top = make_part(part.kind, split_text(part.text, offset)[0], part.element, geometry)
+    return Part(top.kind, top.text, top.rows, part.gap, top.element)
+
+
+def _cut_bottom(part: Part, offset: int, geometry: Geometry) -> Part:
+    """The rest of `part` after a sentence end, rewrapped, with no gap above."""
+    bottom = make_part(part.kind, split_text(part.text, offset)[1], part.element, geometry)
+    return Part(bottom.kind, bottom.text, bottom.rows, 0, bottom.element)
 
 
 def _split_flow(block: Block, avail: int, geometry: Geometry) -> Split | None:
@@ -64,21 +102,22 @@ def _split_flow(block: Block, avail: int, geometry: Geometry) -> Split | None:
     if not geometry.break_at_sentences or part.height < rules.action_min_split_lines:
         return None
     least = rules.action_min_lines_each_side
-    best: tuple[Part, Part] | None = None
+    best = -1
     for offset in sentence_ends(part.text):
-        cut = _cut_part(part, offset, geometry)
-        if cut is None:
-            continue
-        top, bottom, widows = cut
-        if top.height > avail:
+        if not split_text(part.text, offset)[1]:
+            continue  # nothing after this sentence end
+        top_height = _top_lines(part, offset, geometry)
+        if top_height > avail:
             break
-        if top.height >= least and widows >= least:
-            best = top, bottom
-    if best is None:
+        if top_height >= least and _widows(part, top_height) >= least:
+            best = offset
+    if best < 0:
         return None
-    top_block = replace(block, parts=(best[0],))
-    bottom_block = replace(block, parts=(best[1],), space_before=0, new_page=False)
-    return top_block, bottom_block
+    top, bottom = _cut_top(part, best, geometry), _cut_bottom(part, best, geometry)
+    return (
+        Block(block.kind, block.element, block.space_before, (top,), block.new_page, block.cue),
+        Block(block.kind, block.element, 0, (bottom,), False, block.cue),
+    )
 
 
 def _content_lines(parts: tuple[Part, ...] | list[Part]) -> int:
@@ -87,56 +126,86 @@ def _content_lines(parts: tuple[Part, ...] | list[Part]) -> int:
     )
 
 
-Candidate = tuple[list[Part], list[Part], int]
-
-
-def _speech_candidates(block: Block, geometry: Geometry) -> list[Candidate]:
-    """Every (top parts, bottom parts, bottom widow lines) a speech may break into."""
+def _speech_cuts(block: Block, avail: int, geometry: Geometry) -> list[Cut]:
+    """Every place a speech may break whose top could fit in `avail` lines (taller tops are
+    never chosen, so they are not measured)."""
     parts = block.parts
-    out: list[Candidate] = []
+    out: list[Cut] = []
     min_lines = geometry.rules.dialogue_min_part_lines_to_split
+    above = parts[0].height  # lines of the parts before part k
     for k in range(1, len(parts)):
         part = parts[k]
+        if above > avail:
+            break
         if k > 1 and parts[k - 1].kind is not ElementKind.PARENTHETICAL:
-            out.append((list(parts[:k]), list(parts[k:]), _content_lines(parts[k:])))
-        if part.kind not in _TEXT_KINDS or part.height < min_lines:
-            continue
-        if not geometry.break_at_sentences:
-            continue
-        for offset in sentence_ends(part.text):
-            cut = _cut_part(part, offset, geometry)
-            if cut is not None:
-                rest = parts[k + 1 :]
-                out.append(([*parts[:k], cut[0]], [cut[1], *rest], cut[2] + _content_lines(rest)))
+            out.append((k, -1, above, _content_lines(parts[k:]), parts[k - 1].text))
+        if part.kind in _TEXT_KINDS and part.height >= min_lines and geometry.break_at_sentences:
+            out.extend(_sentence_cuts(parts, k, above + part.gap, avail, geometry))
+        above += part.gap + part.height
     return out
 
 
-def _split_speech(block: Block, avail: int, geometry: Geometry) -> Split | None:
+def _sentence_cuts(
+    parts: tuple[Part, ...], k: int, above: int, avail: int, geometry: Geometry
+) -> list[Cut]:
+    """Cuts of part k at a sentence end whose top (below `above` lines) fits in `avail`."""
+    part = parts[k]
+    rest = _content_lines(parts[k + 1 :])
+    out: list[Cut] = []
+    for offset in sentence_ends(part.text):
+        top_text, bottom_text = split_text(part.text, offset)
+        if not top_text or not bottom_text:
+            continue
+        top_height = _top_lines(part, offset, geometry)
+        if above + top_height > avail:
+            break  # later sentence ends only make the top taller
+        out.append((k, offset, above + top_height, _widows(part, top_height) + rest, top_text))
+    return out
+
+
+def _top_parts(block: Block, cut: Cut, geometry: Geometry) -> list[Part]:
+    k, offset = cut[0], cut[1]
+    if offset < 0:
+        return list(block.parts[:k])
+    return [*block.parts[:k], _cut_top(block.parts[k], offset, geometry)]
+
+
+def _bottom_parts(block: Block, cut: Cut, geometry: Geometry) -> list[Part]:
+    k, offset = cut[0], cut[1]
+    first = block.parts[k]
+    if offset >= 0:
+        first = _cut_bottom(first, offset, geometry)
+    return [Part(first.kind, first.text, first.rows, 0, first.element), *block.parts[k + 1 :]]
+
+
+def _best_speech_cut(block: Block, avail: int, geometry: Geometry) -> Cut | None:
     least = geometry.rules.dialogue_min_lines_each_side
     more_cost = 1 if geometry.rules.more_costs_line else 0
-    best: tuple[list[Part], list[Part]] | None = None
+    best: Cut | None = None
     best_score = (False, -1)
-    for top, bottom, widows in _speech_candidates(block, geometry):
-        height = _height(top) + more_cost
+    for cut in _speech_cuts(block, avail - more_cost, geometry):
+        height = cut[2] + more_cost
         # A break after a full sentence beats a fuller page (Final Draft keeps a sentence
         # split across dialogue paragraphs, e.g. lyric lines, together).
-        score = (ends_sentence(top[-1].text), height)
-        if height > avail or score <= best_score:
+        score = (ends_sentence(cut[4]), height)
+        if height > avail or score <= best_score or cut[3] < least:
             continue
-        if _content_lines(top) >= least and widows >= least:
-            best, best_score = (top, bottom), score
-    if best is None:
+        if _content_lines(_top_parts(block, cut, geometry)) >= least:
+            best, best_score = cut, score
+    return best
+
+
+def _split_speech(block: Block, avail: int, geometry: Geometry) -> Split | None:
+    cut = _best_speech_cut(block, avail, geometry)
+    if cut is None:
         return None
-    top, bottom = best
+    top = _top_parts(block, cut, geometry)
+    bottom = _bottom_parts(block, cut, geometry)
     cue_text = contd_cue(block.cue or block.parts[0].text, geometry.continued)
     cue = make_part(ElementKind.CHARACTER, cue_text, block.element, geometry)
     if not geometry.rules.contd_costs_line:
-        cue = replace(cue, rows=(), marker=cue_text)
-    bottom[0] = replace(bottom[0], gap=0)
-    top_block = replace(block, parts=tuple(top))
-    bottom_block = replace(block, parts=(cue, *bottom), space_before=0, new_page=False)
-    return top_block, bottom_block
-
-
-def _height(parts: list[Part]) -> int:
-    return sum(p.height + (p.gap if k else 0) for k, p in enumerate(parts))
+        cue = Part(cue.kind, cue.text, (), cue.gap, cue.element, cue_text)
+    return (
+        Block(block.kind, block.element, block.space_before, tuple(top), block.new_page, block.cue),
+        Block(block.kind, block.element, 0, (cue, *bottom), False, block.cue),
+    )

@@ -50,6 +50,7 @@ class Rules:
     dialogue_min_lines_each_side: int
     more_costs_line: bool
     contd_costs_line: bool
+    scene_counts_blank_bottoms_it_continues_past: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,25 @@ def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
     return lines
 
 
+def count_lines(text: str, width: int, first_width: int) -> int:
+    """``len(wrap(text, width, first_width))`` without building the lines (the fast path).
+
+    Most paragraphs (cues, headings, short dialogue) fit one line and return at once.
+    """
+    if len(text) <= first_width and "\n" not in text:
+        return 1
+    total = 0
+    limit = first_width
+    for hard in text.split("\n"):
+        start, n, lines = 0, len(hard), 0
+        while n - start > limit:
+            start, limit = _line_end(hard, start, limit), width
+            lines += 1
+        total += max(1, lines + (start < n))
+        limit = width
+    return total
+
+
 def _wrap_line(text: str, width: int, first_limit: int, out: list[str]) -> None:
     limit = first_limit
     start, n = 0, len(text)
@@ -56,25 +75,26 @@ def _line_end(text: str, start: int, limit: int) -> int:
     if after >= n:
         return n
     if text[after] == " ":
-        return _skip_spaces(text, after)
+        after += 1
+        while after < n and text[after] == " ":
+            after += 1
+        return after
     if after > edge:
         return after  # break after an overhanging hyphen run inside a word
     space = text.rfind(" ", start + 1, edge)
     hyphen = text.rfind("-", start, edge - 1)
     while hyphen >= start and text[hyphen + 1] in " -":
         hyphen = text.rfind("-", start, hyphen)
-    if space > start and text[start:space].strip() and space >= hyphen + 1:
-        return _skip_spaces(text, space)
+    # a line must not break at its own leading spaces (text[start] is rarely a space)
+    leads = space > start and (text[start] != " " or bool(text[start:space].strip()))
+    if leads and space >= hyphen + 1:
+        space += 1
+        while space < n and text[space] == " ":
+            space += 1
+        return space
     if hyphen >= start:
         return hyphen + 1
     return edge  # a word wider than the line: cut it
-
-
-def _skip_spaces(text: str, at: int) -> int:
-    n = len(text)
-    while at < n and text[at] == " ":
-        at += 1
-    return at
 
 
 def sentence_ends(text: str) -> list[int]:

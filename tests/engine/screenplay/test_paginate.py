@@ -82,8 +82,19 @@ def test_heading_never_ends_a_page() -> None:
     result = paginate(s)
     assert result.scenes[1].page == 2
     assert printed(s, 2)[0] == (0, "EXT. YARD - DAY")
-    # the first scene keeps the unusable bottom of page 1
-    assert result.scenes[0].lines == 54
+    # the first scene ends there, so it keeps the unusable bottom of page 1
+    assert result.scenes[0].lines == result.scenes[0].length_lines == 54
+
+
+def test_blank_bottom_of_a_page_a_scene_continues_past_is_not_counted() -> None:
+    # heading on line 0 and 13 three-line actions down to line 52; a 3-line action cannot
+    # split, so it moves to page 2 and leaves line 53 blank; two 1-line actions follow
+    # (page 2 lines 0-2, 4, 6).
+    s = script(heading(), *[action(3) for _ in range(13)], action(3), action(), action())
+    scene = paginate(s).scenes[0]
+    assert scene.lines == 54 + 7  # its span on paper
+    assert scene.length_lines == 53 + 7  # what Final Draft measures
+    assert scene.eighths == lines_to_eighths(60, 54) == 9  # 61 lines would give 10
 
 
 def test_heading_moves_with_short_action_but_not_with_a_splittable_one() -> None:
@@ -140,6 +151,7 @@ def test_page_breaks_force_a_new_page_and_unprinted_kinds_take_no_space() -> Non
     assert result.pages == 3
     assert printed(s) == [(0, "INT. HOUSE - DAY"), (2, printed(s)[1][1])]
     assert result.scenes[0].lines == 2 * 54 + 1
+    assert result.scenes[0].length_lines == 3 + 1 + 1  # blank page bottoms are not counted
 
 
 def test_transition_never_opens_a_page() -> None:
@@ -204,7 +216,8 @@ def test_layout_invariants(items: list[Element | tuple[Element, Element]]) -> No
     assert len(result.scenes) == len(s.scenes)
     per_page = result.lines_per_page
     assert sum(sc.lines for sc in result.scenes) <= result.pages * per_page
-    assert all(sc.eighths >= 1 for sc in result.scenes)
+    assert all(0 <= sc.length_lines <= sc.lines for sc in result.scenes)
+    assert all(sc.eighths == lines_to_eighths(sc.length_lines, per_page) for sc in result.scenes)
     assert [sc.page for sc in result.scenes] == sorted(sc.page for sc in result.scenes)
     for page in layout_pages(s):
         assert all(0 <= line.line < per_page or line.free for line in page)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from lynchpin.engine.screenplay.model import ElementKind, Layout
 from lynchpin.engine.screenplay.paginate_style import Paper, chars_that_fit, resolve_geometry
-from lynchpin.engine.screenplay.paginate_wrap import ends_sentence, sentence_ends, wrap
+from lynchpin.engine.screenplay.paginate_wrap import count_lines, ends_sentence, sentence_ends, wrap
 
 
 def test_final_draft_widths_in_characters() -> None:
@@ -82,3 +82,9 @@ def test_wrap_loses_no_text_and_respects_the_width(text: str, width: int) -> Non
     assert "".join(lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")
     for line in lines:
         assert len(line.rstrip(" -")) <= width
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab -.\n", max_size=200), st.integers(1, 40), st.integers(1, 40))
+def test_count_lines_counts_what_wrap_builds(text: str, width: int, first: int) -> None:
+    assert count_lines(text, width, first) == len(wrap(text, width, first))
