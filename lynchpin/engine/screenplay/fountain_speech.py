@@ -11,7 +11,7 @@ lines continue the earlier speech, so the speech counts as one dialogue block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lynchpin.engine.screenplay import fountain_lines as fl
 from lynchpin.engine.screenplay.model import DualSide, Element, ElementKind, character_name
@@ -79,7 +79,7 @@ class SpeechReader:
             return None
         if elements[last.start].dual is None:
             for k in range(last.start, last.end):
-                elements[k] = replace(elements[k], dual=DualSide.LEFT)
+                elements[k] = elements[k]._replace(dual=DualSide.LEFT)
         return DualSide.RIGHT
 
     def _continues(
@@ -101,7 +101,7 @@ class SpeechReader:
             element = self._element(part, speaker, side)
             previous = elements[-1]
             if k == 0 and part.kind is previous.kind is _DIALOGUE:
-                elements[-1] = replace(previous, text=f"{previous.text} {element.text}")
+                elements[-1] = previous._replace(text=f"{previous.text} {element.text}")
             else:
                 elements.append(element)
         self.last = _LastSpeech(last.start, len(elements), speaker, more)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import NamedTuple
 
 
 class ElementKind(StrEnum):
@@ -85,8 +86,7 @@ class TagRef:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+class Element(NamedTuple):
     """One printed paragraph.
 
     `line` is the 1-based source line (Fountain, FDX) or page*1000+line for PDF imports, used
@@ -94,6 +94,10 @@ class Element:
     the run(s) carrying a revision mark (FDX), else ``""``. `starts_new_page` forces a page
     break before the element (Fountain ``===`` is a separate PAGE_BREAK element instead).
     `tags` are Tagger tags on the element's runs (FDX only).
+
+    A NamedTuple rather than a frozen dataclass: a feature script has thousands of elements
+    and building a NamedTuple costs a third of a frozen dataclass (docs/decisions/0002).
+    Change one with ``element._replace(...)``.
     """
 
     kind: ElementKind
@@ -323,37 +327,19 @@ _PREFIX = re.compile(
 )
 _TIME_SEPARATOR = re.compile(r"\s+[-–—]+\s*|\s*[-–—]+\s+|,\s*")
 _QUALIFIER = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
-TIMES_OF_DAY = (
-    "DAY",
-    "NIGHT",
-    "MORNING",
-    "AFTERNOON",
-    "EVENING",
-    "DAWN",
-    "DUSK",
-    "SUNRISE",
-    "SUNSET",
-    "TWILIGHT",
-    "MAGIC HOUR",
-    "NOON",
-    "MIDNIGHT",
-    "LATER",
-    "CONTINUOUS",
-    "MOMENTS LATER",
-    "SAME",
-    "SAME TIME",
-    "LATE NIGHT",
-    "EARLY MORNING",
-    "PRE-DAWN",
-    "NIGHTFALL",
-    "DAYBREAK",
-    "LATE AFTERNOON",
-    "EARLY EVENING",
-    "FLASHBACK",
-    "PRESENT",
-    "SAME DAY",
-    "NEXT DAY",
-)
+#: Times of day a heading may end with. English, plus the commonest Polish, Spanish, French
+#: and German words (scripts in the corpus and in the wild use them).
+TIMES_OF_DAY = frozenset(
+    """DAY NIGHT MORNING AFTERNOON EVENING DAWN DUSK SUNRISE SUNSET TWILIGHT NOON MIDNIGHT
+    LATER CONTINUOUS SAME PRE-DAWN NIGHTFALL DAYBREAK FLASHBACK PRESENT
+    DZIEŃ NOC WIECZÓR RANO ŚWIT ZMIERZCH POPOŁUDNIE DÍA NOCHE TARDE MAÑANA AMANECER ATARDECER
+    JOUR NUIT SOIR MATIN AUBE CRÉPUSCULE NACHT ABEND MORGEN DÄMMERUNG""".split()  # noqa: SIM905
+) | frozenset(
+    {
+        "MAGIC HOUR", "MOMENTS LATER", "SAME TIME", "LATE NIGHT", "EARLY MORNING",
+        "LATE AFTERNOON", "EARLY EVENING", "SAME DAY", "NEXT DAY", "NEXT MORNING",
+    }
+)  # fmt: skip
 
 
 def parse_heading(text: str) -> SceneHeading:
@@ -363,27 +349,38 @@ def parse_heading(text: str) -> SceneHeading:
     bracketed years and notes (``(1973)``, ``[CONTINUOUS]``) and headings with no INT/EXT at
     all (forced headings: the whole text is the set name). The time of day is the last
     dash- or comma-separated part when it is a known time of day (or has one after
-    brackets are removed).
+    brackets are removed); a weather word after it (``- NIGHT - RAIN``) becomes a qualifier.
     """
-    printed = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip().upper()
+    printed = text.replace("\u00a0", " ")
+    if "  " in printed or "\t" in printed or "\n" in printed:
+        printed = _SPACES.sub(" ", printed)
+    printed = printed.strip().upper()
     int_ext, rest = IntExt.NONE, printed
     match = _PREFIX.match(printed)
     if match:
         prefix = match.group("prefix").replace(".", "").replace(" ", "")
-        int_ext = {"INT": IntExt.INT, "EXT": IntExt.EXT, "EST": IntExt.EXT}.get(
-            prefix, IntExt.INT_EXT
-        )
+        int_ext = _INT_EXT_BY_PREFIX.get(prefix, IntExt.INT_EXT)
         rest = printed[match.end() :]
-    qualifiers = tuple(q.strip() for q in _QUALIFIER.findall(rest) if q.strip())
-    bare = _SPACES.sub(" ", _QUALIFIER.sub(" ", rest)).strip(" -–—.,")
+    qualifiers: tuple[str, ...] = ()
+    if "(" in rest or "[" in rest:
+        qualifiers = tuple(q.strip() for q in _QUALIFIER.findall(rest) if q.strip())
+        rest = _SPACES.sub(" ", _QUALIFIER.sub(" ", rest))
+    bare = rest.strip(" -–—.,")
     parts = [p.strip(" .") for p in _TIME_SEPARATOR.split(bare) if p.strip(" .")]
+    if len(parts) > 2 and parts[-1] in WEATHER and _is_time_of_day(parts[-2]):
+        qualifiers = (*qualifiers, parts.pop())
     time_of_day = ""
     if len(parts) > 1 and _is_time_of_day(parts[-1]):
         time_of_day = parts.pop()
     elif not parts:
         parts = [bare]
-    set_name = " - ".join(parts)
-    return SceneHeading(printed, int_ext, set_name, time_of_day, qualifiers)
+    return SceneHeading(printed, int_ext, " - ".join(parts), time_of_day, qualifiers)
+
+
+_INT_EXT_BY_PREFIX = {"INT": IntExt.INT, "EXT": IntExt.EXT, "EST": IntExt.EXT}
+
+#: Weather that headings sometimes add after the time of day (``EXT. PIER - NIGHT - RAIN``).
+WEATHER = frozenset({"RAIN", "SNOW", "STORM", "FOG", "WIND", "HAIL", "SLEET", "THUNDERSTORM"})
 
 
 def _is_time_of_day(part: str) -> bool:

@@ -204,7 +204,7 @@ _ELEMENTS = st.one_of(
 def _flatten(items: list[Element | tuple[Element, Element]]) -> list[Element]:
     out: list[Element] = []
     for item in items:
-        out.extend(item if isinstance(item, tuple) else (item,))
+        out.extend((item,) if isinstance(item, Element) else item)
     return out
 
 
