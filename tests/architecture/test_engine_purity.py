@@ -19,7 +19,17 @@ ALLOWED_THIRD_PARTY = frozenset(
 
 #: Calls that would make an engine function depend on the world rather than its arguments.
 FORBIDDEN_CALLS = frozenset(
-    {"datetime.now", "datetime.today", "date.today", "time.time", "os.getenv", "os.environ"}
+    {
+        "datetime.now",
+        "datetime.today",
+        "datetime.utcnow",
+        "date.today",
+        "time.time",
+        "time.monotonic",
+        "time.perf_counter",
+        "os.getenv",
+        "os.environ",
+    }
 )
 
 

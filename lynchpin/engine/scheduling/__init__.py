@@ -1,0 +1,1 @@
+"""Shooting schedules: strips, calendar, optimiser, day out of days, conflicts, re-plans."""
