@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := lynchpin/samples/the-night-ferry.fountain
+PRODUCTION := lynchpin/samples/the-night-ferry.production.toml
 OUT := out/demo
 
 .PHONY: demo test lint bench install clean
@@ -23,8 +24,11 @@ demo: $(STAMP)
 	$(BIN)/lynchpin breakdown $(SAMPLE) --format csv --out $(OUT)/breakdown.csv
 	$(BIN)/lynchpin breakdown $(SAMPLE) --format xlsx --out $(OUT)/breakdown.xlsx
 	$(BIN)/lynchpin breakdown $(SAMPLE) --format pdf --out $(OUT)/breakdown.pdf
+	$(BIN)/lynchpin schedule plan $(SAMPLE) --production $(PRODUCTION) --time-limit 20 --out $(OUT)/schedule
 	@echo
 	@echo "Breakdown of $(SAMPLE) written to $(OUT)/: breakdown.json, .csv, .xlsx, .pdf"
+	@echo "Schedule written to $(OUT)/schedule/: schedule.json, stripboard.pdf, oneliner.pdf,"
+	@echo "  shooting-schedule.pdf, dood.xlsx, dood.pdf, schedule.ics"
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q

@@ -20,6 +20,7 @@ from lynchpin import __version__
 from lynchpin.cli.errors import reported
 from lynchpin.cli.files import write_output
 from lynchpin.cli.pipeline import PaperName, load_script, report_for
+from lynchpin.cli.schedule import schedule_app
 from lynchpin.cli.tables import breakdown_view, revision_view
 from lynchpin.engine.breakdown.report import BreakdownReport
 
@@ -32,6 +33,7 @@ app = typer.Typer(
 )
 script_app = typer.Typer(help="Work with screenplay files.", no_args_is_help=True)
 app.add_typer(script_app, name="script")
+app.add_typer(schedule_app, name="schedule")
 
 #: Width used when output is not a terminal (files, pipes), so long headings stay on one line.
 PLAIN_WIDTH = 160

@@ -145,14 +145,12 @@ class _ContentReader:
             paragraph, *_HIDDEN
         ):
             return
-        runs: list[XmlElement] = []
+        # findall on a plain tag loops over the children in C; most paragraphs hold only
+        # Text runs, so the DualDialogue search runs only when other children are there.
+        runs = paragraph.findall("Text")
         duals: list[XmlElement] = []
-        for child in paragraph:  # one pass over the children instead of several finds
-            tag = child.tag
-            if tag == "Text":
-                runs.append(child)
-            elif tag == "DualDialogue" and dual_group == 0:
-                duals.append(child)
+        if dual_group == 0 and len(runs) < len(paragraph):
+            duals = paragraph.findall("DualDialogue")
         paragraph_type = attributes.get("Type", "")
         info = self._types.get(paragraph_type)
         if info is None or not info.known:  # first sight, or a type that may need a warning

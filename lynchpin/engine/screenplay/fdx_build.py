@@ -34,6 +34,12 @@ _SCENE_HEADING = ElementKind.SCENE_HEADING
 _SYNOPSIS = ElementKind.SYNOPSIS
 
 _SCENE_ENDS = frozenset({_NEW_ACT, _END_OF_ACT})
+_LEFT, _RIGHT = DualSide.LEFT, DualSide.RIGHT
+
+#: Builds an `Element` from a tuple of all its fields, in field order. NamedTuple's own
+#: ``__new__`` is a Python function taking keywords and defaults: for one element per
+#: paragraph, calling tuple's constructor directly costs about half as much.
+_new_element = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,10 @@ class SceneProperties:
     stored_length: int | None = None
     stored_page: str = ""
     synopsis: str = ""
+
+
+#: What a heading without ``SceneProperties`` has (shared: the value is immutable).
+_NO_PROPERTIES = SceneProperties()
 
 
 class ElementAssembler:
@@ -80,31 +90,22 @@ class ElementAssembler:
         if dual_group != self._group:
             # A dual-dialogue group is a unit: no speech runs into or out of it.
             self._group, self._cues_in_group, self._speaker = dual_group, 0, ""
-        in_speech = kind in SPEECH_KINDS
-        if kind is _CHARACTER:
-            self._speaker = self._name(text)
-            self._cues_in_group += 1
-        elif not in_speech:
-            self._speaker = ""
         side = None
-        if dual_group and in_speech:
-            side = DualSide.LEFT if self._cues_in_group <= 1 else DualSide.RIGHT
-        if kind is _SYNOPSIS:
-            self._synopses = True
-        elif kind is _SCENE_HEADING or kind in _SCENE_ENDS:
-            self._marks.append((len(self.elements), number, properties))
-        self.elements.append(
-            Element(
-                kind,
-                text,
-                line,
-                self._speaker if in_speech else "",
-                side,
-                revision,
-                starts_new_page,
-                tags,
-            )
-        )
+        if kind in SPEECH_KINDS:
+            if kind is _CHARACTER:
+                self._speaker = self._name(text)
+                self._cues_in_group += 1
+            speaker = self._speaker
+            if dual_group:
+                side = _LEFT if self._cues_in_group <= 1 else _RIGHT
+        else:  # anything else ends the speech
+            self._speaker = speaker = ""
+            if kind is _SYNOPSIS:
+                self._synopses = True
+            elif kind is _SCENE_HEADING or kind in _SCENE_ENDS:
+                self._marks.append((len(self.elements), number, properties))
+        fields = (kind, text, line, speaker, side, revision, starts_new_page, tags)
+        self.elements.append(_new_element(Element, fields))
 
     def _name(self, cue: str) -> str:
         name = self._names.get(cue)
@@ -128,7 +129,7 @@ class ElementAssembler:
 
     def _scene(self, index: int, mark: tuple[int, str, SceneProperties | None], end: int) -> Scene:
         start, number, properties = mark
-        properties = properties or SceneProperties()
+        properties = properties or _NO_PROPERTIES
         synopsis = properties.synopsis
         if not synopsis and self._synopses:
             synopsis = "\n".join(

@@ -46,8 +46,9 @@ def parse_fountain(text: str, *, source: str = "") -> Script:
     unterminated boneyard that swallowed the rest of the file) go to Script.warnings.
     """
     stripped = strip_markup(normalise_newlines(text.removeprefix("\ufeff")))
-    title = split_title_page(stripped.lines)
-    body = paragraphs(stripped.lines[title.body_start :])
+    title = split_title_page(stripped.texts)
+    start = title.body_start
+    body = paragraphs(stripped.numbers[start:], stripped.texts[start:])
     legacy = is_hard_wrapped([line for paragraph in body for line in paragraph.lines])
     result = read_body(body, legacy=legacy)
     elements = tuple(result.elements)

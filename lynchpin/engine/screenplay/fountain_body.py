@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lynchpin.engine.screenplay import fountain_lines as fl
 from lynchpin.engine.screenplay.fountain_speech import SpeechReader
-from lynchpin.engine.screenplay.fountain_text import SourceLine
 from lynchpin.engine.screenplay.model import Element, ElementKind
 
 # Hot paths compare kinds per element: module constants skip the Enum class lookup.
@@ -29,6 +29,8 @@ _SECTION = ElementKind.SECTION
 _SYNOPSIS = ElementKind.SYNOPSIS
 _TRANSITION = ElementKind.TRANSITION
 
+_new_element = tuple.__new__  # builds an Element from all its fields (see fountain_speech)
+
 
 @dataclass
 class BodyResult:
@@ -40,20 +42,22 @@ class BodyResult:
     heading_indexes: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """The lines of one paragraph and the extra blank lines that came right before it.
 
     `extra_blanks` holds the source numbers of blank lines beyond the one that separates
-    this paragraph from the previous one (see `paragraphs`).
+    this paragraph from the previous one (see `paragraphs`). A NamedTuple (immutable, a
+    third of the cost of a frozen dataclass to build): one is made per paragraph.
     """
 
     lines: list[fl.Line]
     extra_blanks: tuple[int, ...] = ()
 
 
-def paragraphs(source: Sequence[SourceLine]) -> list[Paragraph]:
+def paragraphs(numbers: Sequence[int], texts: Sequence[str]) -> list[Paragraph]:
     """Group source lines into paragraphs; a soft blank line stays inside a started speech.
+
+    `numbers` and `texts` are the lines' 1-based source numbers and texts (see `Stripped`).
 
     A blank line (empty or whitespace only) outside a speech separates paragraphs. A blank
     line whose source line directly above is also a separating blank line is an *extra*
@@ -67,8 +71,8 @@ def paragraphs(source: Sequence[SourceLine]) -> list[Paragraph]:
     extras: list[int] = []
     last_blank = -1
     prepare = fl.prepare
-    for entry in source:
-        line = prepare(entry) if entry[1] else None
+    for number, text in zip(numbers, texts, strict=True):
+        line = prepare(number, text) if text else None
         if line is not None and (line.stripped or _soft_blank_in_speech(line, current)):
             if not current:
                 current = []
@@ -76,7 +80,6 @@ def paragraphs(source: Sequence[SourceLine]) -> list[Paragraph]:
                 extras = []
             current.append(line)
             continue
-        number = entry[0]
         if current:
             current = []
         elif last_blank == number - 1 and groups:
@@ -133,7 +136,7 @@ class _Builder:
             elif s.startswith("~"):
                 i = self._lyrics(lines, i)
             elif not alone and fl.is_cue(s):
-                self.speech.read(lines[i:], self.elements)
+                self.speech.read(lines, i, self.elements)
                 i = len(lines)
             else:
                 i = self._action(lines, i)
@@ -189,7 +192,8 @@ class _Builder:
             text = _unforce(lines[i].plain.rstrip().expandtabs(4))
         else:
             text = "\n".join(_unforce(line.plain.rstrip().expandtabs(4)) for line in lines[i:j])
-        self._add(Element(_ACTION, text, lines[i].number))
+        fields = (_ACTION, text, lines[i].number, "", None, "", False, ())
+        self.elements.append(_new_element(Element, fields))
         return j
 
 

@@ -7,11 +7,10 @@ a cue followed by text) live in fountain_body.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
 from lynchpin.engine.screenplay.fountain_rules import rules
-from lynchpin.engine.screenplay.fountain_text import SourceLine, strip_emphasis
+from lynchpin.engine.screenplay.fountain_text import strip_emphasis
 from lynchpin.engine.screenplay.model import character_name
 
 
@@ -30,9 +29,9 @@ class Line(NamedTuple):
     structural: bool = False
 
 
-def prepare(source: SourceLine) -> Line:
-    """Strip emphasis; note whether the line is a "two spaces" line (blank inside dialogue)."""
-    number, text = source
+def prepare(number: int, text: str) -> Line:
+    """Source line `number` (text `text`) with emphasis stripped; notes whether it is a "two
+    spaces" line (blank inside dialogue) and whether it is structural."""
     plain = strip_emphasis(text) if ("*" in text or "_" in text) else text
     stripped = plain.strip()
     if stripped:
@@ -77,11 +76,16 @@ def is_structural(s: str) -> bool:
     return first == ">" and is_centered(s)
 
 
-@cache
 def _heading_prefix() -> re.Pattern[str]:
     """INT, EXT... (longest first, as `rules` orders them) then ``.`` or a space."""
     alternatives = "|".join(re.escape(prefix) for prefix in rules().heading_prefixes)
     return re.compile(f"(?:{alternatives})[. ]")
+
+
+# Built once at import (rules() reads the package's JSON file): these are read for nearly
+# every paragraph, where even a cached function call costs more than the test itself.
+_HEADING_PREFIX = _heading_prefix()
+_TRANSITION_SUFFIX = rules().transition_suffix
 
 
 def has_heading_prefix(s: str) -> bool:
@@ -90,7 +94,7 @@ def has_heading_prefix(s: str) -> bool:
     The prefix is matched on the upper-cased first 12 characters (alternatives tried in
     order, as a loop over the prefixes would); the text after it must not be only dots.
     """
-    match = _heading_prefix().match(s[:12].upper())
+    match = _HEADING_PREFIX.match(s[:12].upper())
     return match is not None and bool(s[match.end() :].strip(" ."))
 
 
@@ -119,7 +123,7 @@ def transition_text(s: str) -> str | None:
     """Transition text: forced ``> TEXT`` or an upper-case line ending in ``TO:``."""
     if s.startswith(">") and not is_centered(s):
         return s[1:].strip() or None
-    if s.endswith(rules().transition_suffix) and s.upper() == s and s.lower() != s:
+    if s.endswith(_TRANSITION_SUFFIX) and s.upper() == s and s.lower() != s:
         return s
     return None
 

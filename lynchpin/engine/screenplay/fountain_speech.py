@@ -12,6 +12,7 @@ lines continue the earlier speech, so the speech counts as one dialogue block.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lynchpin.engine.screenplay import fountain_lines as fl
 from lynchpin.engine.screenplay.model import DualSide, Element, ElementKind, character_name
@@ -24,6 +25,10 @@ _PARENTHETICAL = ElementKind.PARENTHETICAL
 
 _MORE = "(MORE)"
 
+#: Builds an `Element` from a tuple of all its fields, in field order: NamedTuple's own
+#: ``__new__`` is a Python function, about twice the cost, and this runs per element.
+_new_element = tuple.__new__
+
 
 @dataclass
 class _Part:
@@ -35,8 +40,10 @@ class _Part:
     open_paren: bool = False
 
 
-@dataclass
-class _LastSpeech:
+class _LastSpeech(NamedTuple):
+    """Where the previous speech sits in the element list, its speaker, and whether a typed
+    (MORE) ended it. A NamedTuple: one is made per speech."""
+
     start: int
     end: int
     speaker: str
@@ -57,18 +64,26 @@ class SpeechReader:
             name = self._names[cue] = character_name(cue)
         return name
 
-    def read(self, lines: list[fl.Line], elements: list[Element]) -> None:
-        """Append the speech in `lines` (cue first) to `elements`."""
-        cue, dual = fl.cue_text(lines[0].stripped)
+    def read(self, lines: list[fl.Line], first: int, elements: list[Element]) -> None:
+        """Append the speech in `lines` from index `first` (the cue) on to `elements`."""
+        cue, dual = fl.cue_text(lines[first].stripped)
         speaker = self._speaker(cue)
-        parts, more = self._parts(lines[1:])
+        if not self.legacy:
+            side = self._dual_side(dual, elements) if dual else None
+            start = len(elements)
+            cue_fields = (_CHARACTER, cue, lines[first].number, speaker, side, "", False, ())
+            elements.append(_new_element(Element, cue_fields))
+            _append_speech_lines(lines, first + 1, speaker, side, elements)
+            self.last = _LastSpeech(start, len(elements), speaker, False)
+            return
+        parts, more = self._parts(lines[first + 1 :])
         last = self.last
-        if self.legacy and last is not None and self._continues(last, speaker, cue, elements):
+        if last is not None and self._continues(last, speaker, cue, elements):
             self._extend_last(last, parts, more, elements)
             return
         side = self._dual_side(dual, elements) if dual else None
         start = len(elements)
-        elements.append(Element(_CHARACTER, cue, lines[0].number, speaker, side))
+        elements.append(Element(_CHARACTER, cue, lines[first].number, speaker, side))
         for part in parts:
             elements.append(self._element(part, speaker, side))
         self.last = _LastSpeech(start, len(elements), speaker, more)
@@ -147,3 +162,48 @@ def _add_line(parts: list[_Part], s: str, number: int, legacy: bool) -> None:
         last.texts.append(s)
     elif s:
         parts.append(_Part(_DIALOGUE, [s], number))
+
+
+def _append_speech_lines(
+    lines: list[fl.Line], first: int, speaker: str, side: DualSide | None, out: list[Element]
+) -> None:
+    """Outside legacy files: append the elements of the speech lines ``lines[first:]``.
+
+    Gives what `SpeechReader._parts` then `_element` give when not legacy (a parenthetical is
+    its one line, dialogue and lyric lines join with ``"\\n"``), streamed without building a
+    `_Part` per element: speeches are most of a script's paragraphs.
+    """
+    kind: ElementKind | None = None  # kind of the element being assembled
+    texts: list[str] = []
+    number = 0
+    for k in range(first, len(lines)):
+        line = lines[k]
+        s = line.stripped
+        if s.startswith("("):
+            new_kind, text = _PARENTHETICAL, s
+        elif s.startswith("~"):
+            new_kind, text = _LYRIC, s[1:].strip()
+        elif kind is _DIALOGUE:
+            texts.append(s)  # blank "two spaces" lines stay inside the dialogue
+            continue
+        elif s:
+            new_kind, text = _DIALOGUE, s
+        else:
+            continue
+        if new_kind is _LYRIC and kind is _LYRIC:
+            texts.append(text)
+            continue
+        if kind is not None:
+            fields = (kind, _joined(kind, texts), number, speaker, side, "", False, ())
+            out.append(_new_element(Element, fields))
+        kind, texts, number = new_kind, [text], line.number
+    if kind is not None:
+        fields = (kind, _joined(kind, texts), number, speaker, side, "", False, ())
+        out.append(_new_element(Element, fields))
+
+
+def _joined(kind: ElementKind, texts: list[str]) -> str:
+    """An element's text from its lines (see `SpeechReader._element`, not legacy)."""
+    if kind is _PARENTHETICAL:
+        return texts[0]  # a parenthetical only spans lines in legacy files
+    return texts[0] if len(texts) == 1 else "\n".join(texts).strip("\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lynchpin.engine.errors import InputError
@@ -18,6 +19,9 @@ from lynchpin.engine.errors import InputError
 _MAX_CONTROL_SHARE = 0.01
 #: Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+#: Every byte value but those of the `_CONTROL` characters (see `_looks_binary`).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 
 #: One source line after notes and boneyard were removed: (1-based number, text). A plain
 #: tuple rather than a dataclass: one is made per source line, so it must be cheap.
@@ -31,14 +35,16 @@ def decode_text(data: bytes, *, source: str = "") -> str:
     `source`: "not a screenplay" for NUL bytes or binary data, "not UTF-8 text" (with the line
     of the first bad byte) for other undecodable bytes, "empty" for a blank file.
     """
+    utf8: bytes | None = None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(data, source)
     else:
         if b"\x00" in data:
             raise InputError("not a screenplay (binary data: NUL bytes)", source=source)
         text = _decode_utf8(data, source)
+        utf8 = data
     text = normalise_newlines(text.removeprefix("\ufeff"))
-    if _looks_binary(text):
+    if _looks_binary(text, utf8):
         raise InputError("not a screenplay (binary data: control characters)", source=source)
     if not text.strip():
         raise InputError("the file is empty", source=source)
@@ -77,12 +83,23 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
-def _looks_binary(text: str) -> bool:
+def _looks_binary(text: str, utf8: bytes | None = None) -> bool:
+    """Whether `text` holds too many control characters (see `_MAX_CONTROL_SHARE`).
+
+    `utf8`, when given, is the UTF-8 encoding `text` was decoded from. Its control bytes are
+    counted instead of scanning the text: the count is the same (UTF-8 encodes each control
+    character as itself, and no multi-byte sequence holds a byte below 0x80; BOM and line
+    ends are not control characters), and deleting every other byte is one fast C pass
+    where the regex scan costs several times more.
+    """
     if "\x00" in text:
         return True
-    if _CONTROL.search(text) is None:  # the common case: one C-level scan, no list
+    if utf8 is not None:
+        controls = len(utf8.translate(None, _NOT_CONTROL_BYTES))
+    elif _CONTROL.search(text) is None:  # the common case: one C-level scan, no list
         return False
-    controls = len(_CONTROL.findall(text))
+    else:
+        controls = len(_CONTROL.findall(text))
     return controls > max(2, len(text) * _MAX_CONTROL_SHARE)
 
 
@@ -95,10 +112,21 @@ def normalise_newlines(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Stripped:
-    """Source lines with notes and boneyard removed, plus what the scan had to warn about."""
+    """Source lines with notes and boneyard removed, plus what the scan had to warn about.
 
-    lines: tuple[SourceLine, ...]
+    Kept as two parallel sequences, `numbers` (1-based source line numbers, increasing) and
+    `texts`, rather than a pair per line: a script has thousands of lines and the parser
+    reads them once, so it zips the two instead of building a tuple for every line.
+    """
+
+    numbers: Sequence[int]
+    texts: list[str]
     warnings: tuple[str, ...]
+
+    @property
+    def lines(self) -> tuple[SourceLine, ...]:
+        """The kept lines as (number, text) pairs."""
+        return tuple(zip(self.numbers, self.texts, strict=True))
 
 
 class _CloseFinder:
@@ -159,7 +187,7 @@ def strip_markup(text: str) -> Stripped:
     """
     spans, warnings = removed_spans(text)
     raw = text.split("\n")
-    lines: list[SourceLine] = list(enumerate(raw, start=1))
+    texts = raw.copy()  # `raw` stays as split: _cut_line reads the original lines
     dropped: set[int] = set()
     index, cursor, done = 0, 0, -1  # line index of `cursor`; last line index rebuilt
     for k, (start, stop) in enumerate(spans):
@@ -170,14 +198,16 @@ def strip_markup(text: str) -> Stripped:
         for line_index in range(index, last + 1):
             if line_index > done:
                 kept, _ = _cut_line(raw[line_index], offset, spans, k)
-                lines[line_index] = (line_index + 1, kept)
+                texts[line_index] = kept
                 if not kept.strip():
                     dropped.add(line_index)
                 done = line_index
             offset += len(raw[line_index]) + 1
+    numbers: Sequence[int] = range(1, len(texts) + 1)
     if dropped:
-        lines = [line for k, line in enumerate(lines) if k not in dropped]
-    return Stripped(tuple(lines), tuple(warnings))
+        numbers = [k + 1 for k in range(len(texts)) if k not in dropped]
+        texts = [line for k, line in enumerate(texts) if k not in dropped]
+    return Stripped(numbers, texts, tuple(warnings))
 
 
 def _cut_line(

@@ -10,10 +10,11 @@ opens with ``FADE IN:`` has no title page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lynchpin.engine.screenplay.fountain_rules import rules
-from lynchpin.engine.screenplay.fountain_text import SourceLine, strip_emphasis
+from lynchpin.engine.screenplay.fountain_text import strip_emphasis
 
 _MAX_KEY_LENGTH = 40
 
@@ -27,18 +28,19 @@ class TitlePage:
     body_start: int
 
 
-def split_title_page(lines: tuple[SourceLine, ...]) -> TitlePage:
-    """Read the title page at the top of `lines`; `body_start` indexes the first body line."""
+def split_title_page(lines: Sequence[str]) -> TitlePage:
+    """Read the title page at the top of `lines` (texts of the source lines kept after notes
+    and boneyard were removed); `body_start` indexes the first body line."""
     first = 0
-    while first < len(lines) and lines[first][1] == "":
+    while first < len(lines) and lines[first] == "":
         first += 1
-    if first == len(lines) or _key_line(lines[first][1]) is None:
+    if first == len(lines) or _key_line(lines[first]) is None:
         return TitlePage((), False, 0)
     keys: list[str] = []
     values: list[list[str]] = []
     k = first
-    while k < len(lines) and lines[k][1] != "":
-        text = lines[k][1]
+    while k < len(lines) and lines[k] != "":
+        text = lines[k]
         parsed = _key_line(text)
         if parsed is not None:
             keys.append(parsed[0])

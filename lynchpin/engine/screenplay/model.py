@@ -325,7 +325,10 @@ _PREFIX = re.compile(
     r"(?:\.|\s|$)\s*",
     re.IGNORECASE,
 )
-_TIME_SEPARATOR = re.compile(r"\s+[-–—]+\s*|\s*[-–—]+\s+|,\s*")
+#: ``\s+[-–—]+\s*|\s*[-–—]+\s+|,\s*`` with the second branch's ``\s*`` dropped: where
+#: whitespace starts, the first branch already matches whenever that one could (and is tried
+#: first), so the splits are the same; the regex just tries less at each character.
+_TIME_SEPARATOR = re.compile(r"\s+[-–—]+\s*|[-–—]+\s+|,\s*")
 _QUALIFIER = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 #: Times of day a heading may end with. English, plus the commonest Polish, Spanish, French
 #: and German words (scripts in the corpus and in the wild use them).
@@ -355,18 +358,18 @@ def parse_heading(text: str) -> SceneHeading:
     if "  " in printed or "\t" in printed or "\n" in printed:
         printed = _SPACES.sub(" ", printed)
     printed = printed.strip().upper()
-    int_ext, rest = IntExt.NONE, printed
+    int_ext, rest = _NO_INT_EXT, printed
     match = _PREFIX.match(printed)
     if match:
         prefix = match.group("prefix").replace(".", "").replace(" ", "")
-        int_ext = _INT_EXT_BY_PREFIX.get(prefix, IntExt.INT_EXT)
+        int_ext = _INT_EXT_BY_PREFIX.get(prefix, _INT_AND_EXT)
         rest = printed[match.end() :]
     qualifiers: tuple[str, ...] = ()
     if "(" in rest or "[" in rest:
         qualifiers = tuple(q.strip() for q in _QUALIFIER.findall(rest) if q.strip())
         rest = _SPACES.sub(" ", _QUALIFIER.sub(" ", rest))
     bare = rest.strip(" -–—.,")
-    parts = [p.strip(" .") for p in _TIME_SEPARATOR.split(bare) if p.strip(" .")]
+    parts = [part for piece in _TIME_SEPARATOR.split(bare) if (part := piece.strip(" ."))]
     if len(parts) > 2 and parts[-1] in WEATHER and _is_time_of_day(parts[-2]):
         qualifiers = (*qualifiers, parts.pop())
     time_of_day = ""
@@ -378,11 +381,15 @@ def parse_heading(text: str) -> SceneHeading:
 
 
 _INT_EXT_BY_PREFIX = {"INT": IntExt.INT, "EXT": IntExt.EXT, "EST": IntExt.EXT}
+# Bound once: on Python 3.11 reading an Enum member off its class is a slow descriptor lookup.
+_NO_INT_EXT, _INT_AND_EXT = IntExt.NONE, IntExt.INT_EXT
 
 #: Weather that headings sometimes add after the time of day (``EXT. PIER - NIGHT - RAIN``).
 WEATHER = frozenset({"RAIN", "SNOW", "STORM", "FOG", "WIND", "HAIL", "SLEET", "THUNDERSTORM"})
 
 
 def _is_time_of_day(part: str) -> bool:
+    if part in TIMES_OF_DAY:
+        return True  # the common case: no need to split into words
     words = part.split()
-    return part in TIMES_OF_DAY or (bool(words) and words[-1] in TIMES_OF_DAY and len(words) <= 3)
+    return bool(words) and words[-1] in TIMES_OF_DAY and len(words) <= 3

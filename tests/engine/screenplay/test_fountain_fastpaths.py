@@ -2,17 +2,28 @@
 
 Each optimised helper is checked against a direct, slow statement of its rule on generated
 input: notes/boneyard removal (only touched lines rebuilt), the heading-prefix regex, the
-ASCII shortcut of the cue test and the first-character structural test.
+ASCII shortcut of the cue test, the first-character structural test, the streamed speech
+reader, the byte count of control characters and the scene-heading time separator.
 """
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lynchpin.engine.screenplay import fountain_lines as fl
+from lynchpin.engine.screenplay import model
 from lynchpin.engine.screenplay.fountain_rules import rules
-from lynchpin.engine.screenplay.fountain_text import _cut_line, removed_spans, strip_markup
+from lynchpin.engine.screenplay.fountain_speech import SpeechReader, _append_speech_lines
+from lynchpin.engine.screenplay.fountain_text import (
+    _cut_line,
+    _looks_binary,
+    removed_spans,
+    strip_markup,
+)
+from lynchpin.engine.screenplay.model import DualSide, Element
 
 MARKUP_TEXT = st.text(alphabet="ab /*[]\n\t", max_size=80)
 LINE_TEXT = st.text(alphabet="INTEXSiestx./ -=#><@^()abcDÉé:~!ı1", max_size=20)
@@ -83,3 +94,35 @@ def test_prefix_examples() -> None:
     assert fl.has_heading_prefix("int house")
     assert not fl.has_heading_prefix("INT.")
     assert not fl.has_heading_prefix("INTERIOR")
+
+
+SPEECH_LINE = st.text(alphabet="ab (~) ", max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SPEECH_LINE, max_size=8), st.sampled_from([None, DualSide.RIGHT]))
+def test_streamed_speech_lines_equal_parts_then_elements(
+    texts: list[str], side: DualSide | None
+) -> None:
+    lines = [fl.Line(k + 2, text, text.strip()) for k, text in enumerate(texts)]
+    reader = SpeechReader(legacy=False)
+    parts, _ = reader._parts(lines)
+    expected = [reader._element(part, "BOB", side) for part in parts]
+    streamed: list[Element] = []
+    _append_speech_lines([fl.Line(1, "BOB", "BOB"), *lines], 1, "BOB", side, streamed)
+    assert streamed == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r\t\x01\x0b\x0c\x1f\x7fé\u00a0\ufeff", max_size=60))
+def test_control_bytes_count_like_the_text_scan(text: str) -> None:
+    assert _looks_binary(text, text.encode("utf-8")) is _looks_binary(text)
+
+
+_SEPARATOR_AS_WRITTEN = re.compile(r"\s+[-–—]+\s*|\s*[-–—]+\s+|,\s*")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t-–—,A.\u2003", max_size=14))
+def test_heading_time_separator_splits_as_written(text: str) -> None:
+    assert model._TIME_SEPARATOR.split(text) == _SEPARATOR_AS_WRITTEN.split(text)

@@ -1,0 +1,180 @@
+"""Exact search for the talent scheduling order: A* over sets of remaining scenes.
+
+The dynamic programme of Garcia de la Banda, Stuckey & Chu (2011) has one state per set Q of
+scenes still to shoot (a Python int bitmask); the step cost of shooting s next depends on Q alone
+(see `talent_bound`). We explore it best-first by g + h (g: holding cost so far, h: their lower
+bound), keep a dict Q -> best g (memoisation; re-opening a state when a cheaper path reaches it),
+and prune every state whose g + h reaches the heuristic upper bound. Popping a state whose
+g + h is at least the incumbent proves the incumbent optimal.
+
+h is their bound for the actors on location (`talent_bound`) plus a static bound for the actors
+not started yet (`talent_triples`); the two actor sets are disjoint, so the bounds add up.
+Their dominance rules prune successors (see `_successors`).
+
+Iterative (a heap, no recursion), memory-bounded (`SearchLimits.max_states`) and anytime: every
+`DIVE_EVERY` expansions the current state is completed greedily, which may improve the
+incumbent; when the clock passes the deadline (checked every `CHECK_EVERY` expansions) the
+search returns the incumbent with optimal=False and the smallest g + h still open (a proven
+lower bound: every cheaper order passes through an open state) as the lower bound.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lynchpin.engine.scheduling.talent_bound import TalentCore
+from lynchpin.engine.scheduling.talent_heuristic import greedy_order, improve
+from lynchpin.engine.scheduling.talent_reduce import ReducedInstance
+from lynchpin.engine.scheduling.talent_triples import FreeActorBound
+
+#: Expansions between two looks at the clock.
+CHECK_EVERY = 256
+#: Expansions between two greedy dives that may improve the incumbent (anytime quality).
+DIVE_EVERY = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class SearchLimits:
+    """When to stop: `deadline` on the injected `clock` (None: never), and a state budget."""
+
+    clock: Callable[[], float] | None = None
+    deadline: float | None = None
+    max_states: int = 4_000_000
+
+    def expired(self) -> bool:
+        """True once the clock has passed the deadline."""
+        return (
+            self.clock is not None and self.deadline is not None and (self.clock() >= self.deadline)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Search result on the reduced instance: group order, holding-cost bound, proof flag."""
+
+    order: tuple[int, ...]
+    holding: int
+    lower_bound: int
+    optimal: bool
+
+
+def search_order(reduced: ReducedInstance, limits: SearchLimits) -> Found:
+    """Best order of the reduced groups (see module docstring for the method and limits)."""
+    core = TalentCore(reduced)
+    if core.n == 0:
+        return Found((), 0, 0, True)
+    order, upper = improve(core, greedy_order(core), limits.expired)
+    return _astar(core, tuple(order), upper, limits)
+
+
+def _astar(core: TalentCore, incumbent: tuple[int, ...], upper: int, limits: SearchLimits) -> Found:
+    """A* below `upper`; returns the best order and what is proven (see module docstring)."""
+    return _AStar(core, incumbent, upper).run(limits)
+
+
+class _AStar:
+    """The search state: open heap, best g and parent per scene set, cached bounds and casts."""
+
+    def __init__(self, core: TalentCore, incumbent: tuple[int, ...], upper: int) -> None:
+        self.core = core
+        self.free = FreeActorBound(core)
+        self.incumbent = incumbent
+        self.upper = upper
+        self.best_g: dict[int, int] = {core.full: 0}
+        self.parent: dict[int, int] = {}
+        self.bound_of: dict[int, int] = {}
+        self.cast_of: dict[int, int] = {core.full: core.cast_of(core.full)}
+        # entries (g + h, -g, remaining scenes, started actors): deepest first among equal f
+        self.heap: list[tuple[int, int, int, int]] = [(0, 0, core.full, 0)]
+
+    def run(self, limits: SearchLimits) -> Found:
+        """Pop states best-first until the incumbent is proven or a limit stops the search."""
+        expansions = 0
+        while self.heap:
+            f, minus_g, remaining, started = heapq.heappop(self.heap)
+            g = -minus_g
+            if g > self.best_g[remaining]:
+                continue  # stale entry: a cheaper path to this state was found later
+            if f >= self.upper:
+                break
+            if remaining == 0:
+                return Found(_path(self.parent, self.core.full), g, g, True)
+            expansions += 1
+            if expansions % CHECK_EVERY == 0:
+                if expansions % DIVE_EVERY == 0:
+                    self._dive(remaining, started, limits.expired)
+                if limits.expired() or len(self.best_g) > limits.max_states:
+                    return Found(self.incumbent, self.upper, min(f, self.upper), False)
+            self._expand(remaining, started, g)
+        return Found(self.incumbent, self.upper, self.upper, True)
+
+    def _expand(self, remaining: int, started: int, g: int) -> None:
+        """Push every worthwhile successor that improves its state's best g below the bound."""
+        core = self.core
+        on_location = started & self.cast_of[remaining]
+        for scene in _successors(core, remaining, started, on_location):
+            child = remaining & ~(1 << scene)
+            child_g = g + core.step_cost(on_location, scene)
+            if child_g >= self.best_g.get(child, self.upper):
+                continue
+            moved = started | core.masks[scene]
+            h = self.bound_of.get(child)
+            if h is None:
+                h = self.bound_of[child] = self._bound(child, moved)
+            if child_g + h >= self.upper:
+                continue
+            self.best_g[child] = child_g
+            self.parent[child] = scene
+            heapq.heappush(self.heap, (child_g + h, -child_g, child, moved))
+
+    def _bound(self, remaining: int, started: int) -> int:
+        """h: on-location bound plus the not-yet-started actors' bound (disjoint actor sets)."""
+        cast = self.cast_of[remaining] = self.core.cast_of(remaining)
+        return self.core.bound(remaining, started & cast) + self.free.bound(cast & ~started)
+
+    def _dive(self, remaining: int, started: int, should_stop: Callable[[], bool]) -> None:
+        """Complete the best path to this state greedily; keep it if it beats the incumbent."""
+        prefix = _path(self.parent, self.core.full, remaining)
+        order, value = improve(
+            self.core, [*prefix, *greedy_order(self.core, remaining, started)], should_stop
+        )
+        if value < self.upper:
+            self.incumbent, self.upper = tuple(order), value
+
+
+def _successors(core: TalentCore, remaining: int, started: int, on_location: int) -> list[int]:
+    """Scenes worth shooting next (`started`: actors of the scenes already shot).
+
+    A scene needing exactly the actors on location is the only successor: it costs nobody any
+    wait and starts nobody early. Otherwise a scene i is skipped when a remaining scene j needs
+    all of i's actors and nobody new but them (cast(i) <= cast(j) <= started | cast(i)):
+    shooting j first is never worse (both rules: de la Banda et al. 2011).
+    """
+    scenes = []
+    masks = core.masks
+    supersets = core.supersets
+    rest = remaining
+    while rest:
+        low = rest & -rest
+        rest ^= low
+        scene = low.bit_length() - 1
+        mask = masks[scene]
+        if on_location and mask == on_location:
+            return [scene]
+        allowed = started | mask
+        if not any(remaining >> j & 1 and masks[j] & ~allowed == 0 for j in supersets[scene]):
+            scenes.append(scene)
+    return scenes
+
+
+def _path(parent: dict[int, int], full: int, goal: int = 0) -> tuple[int, ...]:
+    """The scene order from the full set to `goal` (a state), read back from `parent`."""
+    order: list[int] = []
+    remaining = goal
+    while remaining != full:
+        scene = parent[remaining]
+        order.append(scene)
+        remaining |= 1 << scene
+    return tuple(reversed(order))
