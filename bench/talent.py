@@ -15,6 +15,7 @@ proven optimal within the time limit per size.
 
     .venv/bin/python -m bench.talent            # default run (about 10 minutes at most)
     .venv/bin/python -m bench.talent --quick    # literature + a short random sample
+    .venv/bin/python -m bench.talent --quick --ddolib   # ... and the 48 DDOLib instances
 
 Exit code 1 when a literature instance misses its best known value or its 1 s target.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -108,10 +110,11 @@ def summarise(label: str, rows: list[Row], target: float) -> None:
     known = [r for r in rows if r.best is not None]
     matched = sum(r.cost <= (r.best or 0) for r in known)
     worst = max((r.seconds for r in rows), default=0.0)
+    median = statistics.median(r.seconds for r in rows) if rows else 0.0
     print(
         f"{label}: {proven}/{len(rows)} proven, {fast}/{len(rows)} proven in < {target:g} s, "
-        f"{matched}/{len(known)} match the best known, slowest {worst:.2f} s, "
-        f"total {sum(r.seconds for r in rows):.1f} s"
+        f"{matched}/{len(known)} match the best known, median {median:.2f} s, "
+        f"slowest {worst:.2f} s, total {sum(r.seconds for r in rows):.1f} s"
     )
 
 
@@ -162,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; 1 when a literature instance misses its value or its target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short run")
+    parser.add_argument(
+        "--ddolib", action="store_true", help="with --quick: also the 48 DDOLib instances"
+    )
     parser.add_argument("--limit", type=float, default=60.0, help="seconds per random instance")
     parser.add_argument("--ddolib-limit", type=float, default=DDOLIB_TARGET_S)
     parser.add_argument("--sizes", default="16x8,24x12,32x16,32x22,40x16,48x22")
@@ -174,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     literature = shared_part("instances", 60.0)
     summarise("literature", literature, LITERATURE_TARGET_S)
     if args.quick:
+        if args.ddolib:
+            ddolib = shared_part("generated_ddolib", args.ddolib_limit)
+            summarise("DDOLib", ddolib, DDOLIB_TARGET_S)
         random_part([(16, 8), (20, 10)], 2, 5.0, args.seed)
     else:
         ddolib = shared_part("generated_ddolib", args.ddolib_limit)

@@ -19,9 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lynchpin.engine.errors import InputError
+from lynchpin.engine.scheduling.talent_limits import SearchLimits
 from lynchpin.engine.scheduling.talent_read import parse_talent
 from lynchpin.engine.scheduling.talent_reduce import reduce_instance
-from lynchpin.engine.scheduling.talent_search import SearchLimits, search_order
+from lynchpin.engine.scheduling.talent_search import search_order
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,9 @@ class TalentCore:
             for i, mask in enumerate(self.masks)
         )
         self._mask_of_bit = {1 << s: mask for s, mask in enumerate(self.masks)}
+        self._scene_of_bit = {
+            1 << s: (mask, self.durations[s]) for s, mask in enumerate(self.masks)
+        }
         # cost(actor set) by two table look-ups per 11 bits: fast for m up to a few dozen.
         self._chunks = [_subset_sums(self.costs[i : i + 11]) for i in range(0, max(self.m, 1), 11)]
         self._present_info: dict[int, tuple[int, float, list[int]]] = {}
@@ -66,18 +69,27 @@ class TalentCore:
 
     def bound(self, remaining: int, on_location: int) -> int:
         """Lower bound on the holding cost of the `on_location` actors over `remaining` scenes."""
-        if not on_location:
-            return 0
-        masks = self.masks
-        durations = self.durations
+        return self.bound_and_cast(remaining, on_location)[0] if on_location else 0
+
+    def bound_and_cast(self, remaining: int, started: int) -> tuple[int, int]:
+        """(bound for the actors of `started` still on location, cast of `remaining`).
+
+        One pass over the remaining scenes serves both: for a remaining scene, its started
+        actors are exactly its on-location ones.
+        """
+        scene_of_bit = self._scene_of_bit
         days_of: dict[int, int] = {}  # scenes with the same on-location actors add up
+        cast = 0
         while remaining:
             low = remaining & -remaining
             remaining ^= low
-            scene = low.bit_length() - 1
-            present = masks[scene] & on_location
+            mask, duration = scene_of_bit[low]
+            cast |= mask
+            present = mask & started
             if present:
-                days_of[present] = days_of.get(present, 0) + durations[scene]
+                days_of[present] = days_of.get(present, 0) + duration
+        if not days_of:
+            return 0, cast
         share = [0.0] * self.m
         correction = 0.0
         info = self._present_info
@@ -90,16 +102,21 @@ class TalentCore:
             unit = days / total
             for a in actors:
                 share[a] += unit
-        costs = self.costs
-        elapsed = 0.0
-        value = -correction
+        return max(0, math.ceil(self._smith(share, started & cast) - correction - EPS)), cast
+
+    def _smith(self, share: list[float], on_location: int) -> float:
+        """Sum of cost times completion when the actors' shares run in Smith's ratio order."""
+        info = self._present_info
         everyone = info.get(on_location)
         if everyone is None:
             everyone = info[on_location] = self._present(on_location)
+        costs = self.costs
+        elapsed = 0.0
+        value = 0.0
         for a in sorted(everyone[2], key=share.__getitem__):
             elapsed += share[a] * costs[a]
             value += costs[a] * elapsed
-        return max(0, math.ceil(value - EPS))
+        return value
 
     def _present(self, present: int) -> tuple[int, float, list[int]]:
         """(cost sum C, (C + sum of squared costs / C) / 2, actor list) of an actor set."""

@@ -13,51 +13,28 @@ Their dominance rules prune successors (see `_successors`).
 
 Iterative (a heap, no recursion), memory-bounded (`SearchLimits.max_states`) and anytime: every
 `DIVE_EVERY` expansions the current state is completed greedily, which may improve the
-incumbent; when the clock passes the deadline (checked every `CHECK_EVERY` expansions) the
-search returns the incumbent with optimal=False and the smallest g + h still open (a proven
-lower bound: every cheaper order passes through an open state) as the lower bound.
+incumbent; when the clock passes the deadline (checked after about `CHECK_WORK` children
+looked at; the heuristic and the triple table look at it too) the search returns the incumbent
+with optimal=False and the smallest g + h still open (a proven lower bound: every cheaper order
+passes through an open state) as the lower bound.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from lynchpin.engine.scheduling.talent_bound import TalentCore
 from lynchpin.engine.scheduling.talent_heuristic import greedy_order, improve
+from lynchpin.engine.scheduling.talent_limits import Found, SearchLimits
 from lynchpin.engine.scheduling.talent_reduce import ReducedInstance
 from lynchpin.engine.scheduling.talent_triples import FreeActorBound
 
-#: Expansions between two looks at the clock.
-CHECK_EVERY = 256
+#: Work (children looked at, about n per expansion) between two looks at the clock: one
+#: expansion costs O(n (n + m)), so large instances look at it after every expansion.
+CHECK_WORK = 4096
 #: Expansions between two greedy dives that may improve the incumbent (anytime quality).
 DIVE_EVERY = 4096
-
-
-@dataclass(frozen=True, slots=True)
-class SearchLimits:
-    """When to stop: `deadline` on the injected `clock` (None: never), and a state budget."""
-
-    clock: Callable[[], float] | None = None
-    deadline: float | None = None
-    max_states: int = 4_000_000
-
-    def expired(self) -> bool:
-        """True once the clock has passed the deadline."""
-        return (
-            self.clock is not None and self.deadline is not None and (self.clock() >= self.deadline)
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """Search result on the reduced instance: group order, holding-cost bound, proof flag."""
-
-    order: tuple[int, ...]
-    holding: int
-    lower_bound: int
-    optimal: bool
 
 
 def search_order(reduced: ReducedInstance, limits: SearchLimits) -> Found:
@@ -65,21 +42,22 @@ def search_order(reduced: ReducedInstance, limits: SearchLimits) -> Found:
     core = TalentCore(reduced)
     if core.n == 0:
         return Found((), 0, 0, True)
-    order, upper = improve(core, greedy_order(core), limits.expired)
-    return _astar(core, tuple(order), upper, limits)
-
-
-def _astar(core: TalentCore, incumbent: tuple[int, ...], upper: int, limits: SearchLimits) -> Found:
-    """A* below `upper`; returns the best order and what is proven (see module docstring)."""
-    return _AStar(core, incumbent, upper).run(limits)
+    order, upper = improve(core, greedy_order(core, should_stop=limits.expired), limits.expired)
+    free = FreeActorBound(core, limits.expired)
+    if limits.expired():
+        # the packing of the triples solved so far still bounds the holding cost from below
+        return Found(tuple(order), upper, min(upper, free.bound(core.cast_of(core.full))), False)
+    return _AStar(core, free, tuple(order), upper).run(limits)
 
 
 class _AStar:
     """The search state: open heap, best g and parent per scene set, cached bounds and casts."""
 
-    def __init__(self, core: TalentCore, incumbent: tuple[int, ...], upper: int) -> None:
+    def __init__(
+        self, core: TalentCore, free: FreeActorBound, incumbent: tuple[int, ...], upper: int
+    ) -> None:
         self.core = core
-        self.free = FreeActorBound(core)
+        self.free = free
         self.incumbent = incumbent
         self.upper = upper
         self.best_g: dict[int, int] = {core.full: 0}
@@ -92,6 +70,7 @@ class _AStar:
     def run(self, limits: SearchLimits) -> Found:
         """Pop states best-first until the incumbent is proven or a limit stops the search."""
         expansions = 0
+        check_every = max(1, CHECK_WORK // (self.core.n * self.core.n))
         while self.heap:
             f, minus_g, remaining, started = heapq.heappop(self.heap)
             g = -minus_g
@@ -102,11 +81,12 @@ class _AStar:
             if remaining == 0:
                 return Found(_path(self.parent, self.core.full), g, g, True)
             expansions += 1
-            if expansions % CHECK_EVERY == 0:
-                if expansions % DIVE_EVERY == 0:
-                    self._dive(remaining, started, limits.expired)
-                if limits.expired() or len(self.best_g) > limits.max_states:
-                    return Found(self.incumbent, self.upper, min(f, self.upper), False)
+            if expansions % DIVE_EVERY == 0:
+                self._dive(remaining, started, limits.expired)
+            if expansions % check_every == 0 and (
+                limits.expired() or len(self.best_g) > limits.max_states
+            ):
+                return Found(self.incumbent, self.upper, min(f, self.upper), False)
             self._expand(remaining, started, g)
         return Found(self.incumbent, self.upper, self.upper, True)
 
@@ -114,12 +94,15 @@ class _AStar:
         """Push every worthwhile successor that improves its state's best g below the bound."""
         core = self.core
         on_location = started & self.cast_of[remaining]
+        durations = core.durations
+        masks = core.masks
+        cost_of = core.cost_of
         for scene in _successors(core, remaining, started, on_location):
             child = remaining & ~(1 << scene)
-            child_g = g + core.step_cost(on_location, scene)
+            child_g = g + durations[scene] * cost_of(on_location & ~masks[scene])
             if child_g >= self.best_g.get(child, self.upper):
                 continue
-            moved = started | core.masks[scene]
+            moved = started | masks[scene]
             h = self.bound_of.get(child)
             if h is None:
                 h = self.bound_of[child] = self._bound(child, moved)
@@ -131,14 +114,17 @@ class _AStar:
 
     def _bound(self, remaining: int, started: int) -> int:
         """h: on-location bound plus the not-yet-started actors' bound (disjoint actor sets)."""
-        cast = self.cast_of[remaining] = self.core.cast_of(remaining)
-        return self.core.bound(remaining, started & cast) + self.free.bound(cast & ~started)
+        on_location, cast = self.core.bound_and_cast(remaining, started)
+        self.cast_of[remaining] = cast
+        return on_location + self.free.bound(cast & ~started)
 
     def _dive(self, remaining: int, started: int, should_stop: Callable[[], bool]) -> None:
         """Complete the best path to this state greedily; keep it if it beats the incumbent."""
         prefix = _path(self.parent, self.core.full, remaining)
         order, value = improve(
-            self.core, [*prefix, *greedy_order(self.core, remaining, started)], should_stop
+            self.core,
+            [*prefix, *greedy_order(self.core, remaining, started, should_stop)],
+            should_stop,
         )
         if value < self.upper:
             self.incumbent, self.upper = tuple(order), value

@@ -12,22 +12,27 @@ first. Holding cost adds up over actors, so disjoint triples add up, and the act
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from lynchpin.engine.scheduling.talent_bound import TalentCore
+from lynchpin.engine.scheduling.talent_limits import never
 
-#: Above this many actors the C(m, 3) triple table (about 1 s at 26 actors) is not built: the
-#: set-up does not look at the clock.
+#: Above this many actors the C(m, 3) triple table (about 1 s at 26 actors) is not built.
 MAX_ACTORS = 26
+#: Triples solved between two looks at the clock (each is a DP of at most 128 states).
+CHECK_EVERY = 32
 
 
 class FreeActorBound:
     """Lower bounds for sets of not-yet-started actors (bitmask -> holding cost)."""
 
-    def __init__(self, core: TalentCore) -> None:
+    def __init__(self, core: TalentCore, should_stop: Callable[[], bool] = never) -> None:
         self._core = core
         triples: list[tuple[int, int]] = []
         if core.m <= MAX_ACTORS:
-            for trio in itertools.combinations(range(core.m), 3):
+            for count, trio in enumerate(itertools.combinations(range(core.m), 3)):
+                if count % CHECK_EVERY == 0 and should_stop():
+                    break  # fewer triples: a weaker bound, still a valid one
                 mask = (1 << trio[0]) | (1 << trio[1]) | (1 << trio[2])
                 value = _sub_optimum(core, mask)
                 if value:

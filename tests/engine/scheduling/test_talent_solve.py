@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,6 @@ from lynchpin.engine.scheduling.talent import (
 )
 
 TALENT = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "talent"
-#: Shaw2020 is proven in seconds, not the fraction of a second the others need: keep it out of
-#: the fast suite (bench/talent.py covers it).
-SLOW = {"Shaw2020"}
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +51,8 @@ def test_literature_instances_are_solved_to_their_proven_optimum(
 ) -> None:
     literature = [e for e in talent_index.values() if e["file"].startswith("instances/")]
     assert len(literature) == 22
+    assert "Shaw2020" in {e["id"] for e in literature}
     for entry in literature:
-        if entry["id"] in SLOW:
-            continue
         instance = _load(entry)
         solution = solve_talent(instance)
         assert solution.optimal, entry["id"]
@@ -127,3 +124,54 @@ def test_time_limit_without_a_clock_is_refused() -> None:
     instance = TalentInstance("t", (1,), (1,), (frozenset({0}),))
     with pytest.raises(ValueError, match="clock"):
         solve_talent(instance, time_limit=1.0)
+
+
+def _random_instance(scenes: int, actors: int, seed: int) -> TalentInstance:
+    """Seeded random instance: each actor in each scene with probability 0.3, costs 1..100."""
+    rng = random.Random(seed)
+    cast = [{a for a in range(actors) if rng.random() < 0.3} for _ in range(scenes)]
+    for actor in range(actors):
+        cast[rng.randrange(scenes)].add(actor)
+        cast[rng.randrange(scenes)].add(actor)
+    return TalentInstance(
+        name=f"random_{scenes}",
+        durations=tuple(rng.randint(1, 5) for _ in range(scenes)),
+        costs=tuple(rng.randint(1, 100) for _ in range(actors)),
+        cast=tuple(frozenset(c) for c in cast),
+    )
+
+
+class _FakeClock:
+    """Advances by `step` seconds at every call; remembers the call that passed `deadline`."""
+
+    def __init__(self, step: float, limit: float) -> None:
+        self.step = step
+        self.limit = limit
+        self.now = 0.0
+        self.calls = 0
+        self.deadline: float | None = None
+        self.passed_at: int | None = None
+
+    def __call__(self) -> float:
+        self.calls += 1
+        self.now += self.step
+        if self.deadline is None:
+            self.deadline = self.now + self.limit  # the solver's first call sets its deadline
+        elif self.passed_at is None and self.now >= self.deadline:
+            self.passed_at = self.calls
+        return self.now
+
+
+@pytest.mark.parametrize("limit", [0.5, 2.0])
+def test_time_limit_is_honoured_on_a_hundred_scenes(limit: float) -> None:
+    instance = _random_instance(100, 20, seed=3)
+    clock = _FakeClock(step=0.01, limit=limit)
+    solution = solve_talent(instance, time_limit=limit, clock=clock)
+    # the solver returns soon after its clock passes the limit: few calls once it has
+    assert clock.passed_at is not None
+    assert clock.calls - clock.passed_at <= 3
+    assert clock.calls <= limit / clock.step + 4
+    assert not solution.optimal
+    assert sorted(solution.order) == list(range(100))
+    assert talent_cost(instance, solution.order) == solution.cost
+    assert instance.fixed_cost <= solution.lower_bound <= solution.cost
