@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := lynchpin/samples/the-night-ferry.fountain
 PRODUCTION := lynchpin/samples/the-night-ferry.production.toml
+BUDGET := lynchpin/samples/the-night-ferry.budget.toml
+LEDGER := lynchpin/samples/the-night-ferry.ledger.toml
 OUT := out/demo
 
 .PHONY: demo test lint bench install clean
@@ -25,10 +27,17 @@ demo: $(STAMP)
 	$(BIN)/lynchpin breakdown $(SAMPLE) --format xlsx --out $(OUT)/breakdown.xlsx
 	$(BIN)/lynchpin breakdown $(SAMPLE) --format pdf --out $(OUT)/breakdown.pdf
 	$(BIN)/lynchpin schedule plan $(SAMPLE) --production $(PRODUCTION) --time-limit 20 --out $(OUT)/schedule
+	$(BIN)/lynchpin price-budget $(BUDGET) --schedule $(OUT)/schedule/schedule.json --production $(PRODUCTION) --script $(SAMPLE) --out $(OUT)/budget.toml
+	$(BIN)/lynchpin budget show $(OUT)/budget.toml
+	$(BIN)/lynchpin costreport $(OUT)/budget.toml $(LEDGER)
+	$(BIN)/lynchpin costreport $(OUT)/budget.toml $(LEDGER) --format pdf --out $(OUT)/costreport.pdf
+	$(BIN)/lynchpin costreport $(OUT)/budget.toml $(LEDGER) --format xlsx --out $(OUT)/costreport.xlsx
 	@echo
 	@echo "Breakdown of $(SAMPLE) written to $(OUT)/: breakdown.json, .csv, .xlsx, .pdf"
 	@echo "Schedule written to $(OUT)/schedule/: schedule.json, stripboard.pdf, oneliner.pdf,"
 	@echo "  shooting-schedule.pdf, dood.xlsx, dood.pdf, schedule.ics"
+	@echo "Budget $(BUDGET) priced from the schedule: $(OUT)/budget.toml"
+	@echo "Cost report of $(LEDGER) written to $(OUT)/: costreport.pdf, costreport.xlsx"
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q

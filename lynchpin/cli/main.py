@@ -17,6 +17,8 @@ import typer
 from rich.console import Console, RenderableType
 
 from lynchpin import __version__
+from lynchpin.cli.budget import budget_app
+from lynchpin.cli.costreport import costreport, price_budget
 from lynchpin.cli.errors import reported
 from lynchpin.cli.files import write_output
 from lynchpin.cli.pipeline import PaperName, load_script, report_for
@@ -34,6 +36,9 @@ app = typer.Typer(
 script_app = typer.Typer(help="Work with screenplay files.", no_args_is_help=True)
 app.add_typer(script_app, name="script")
 app.add_typer(schedule_app, name="schedule")
+app.add_typer(budget_app, name="budget")
+app.command("costreport")(costreport)
+app.command("price-budget")(price_budget)
 
 #: Width used when output is not a terminal (files, pipes), so long headings stay on one line.
 PLAIN_WIDTH = 160
