@@ -78,14 +78,28 @@ def _page_count(flow: Flow) -> int:
     return page + 1 if (page or line) else 0
 
 
-def _unused_bottoms(flow: Flow, start: tuple[int, int], end: tuple[int, int]) -> int:
+def _blank_before_page(flow: Flow) -> list[int]:
+    """``out[p]``: blank lines at the bottom of pages 0..p-1 together (prefix sums).
+
+    Lets each scene's uncounted page bottoms be read in O(1) instead of summed per scene.
+    """
+    out = [0]
+    total = 0
+    for used in flow.used:
+        total += flow.lines_per_page - used
+        out.append(total)
+    return out
+
+
+def _unused_bottoms(blank: list[int], start: tuple[int, int], end: tuple[int, int]) -> int:
     """Blank lines at the bottom of the pages a scene continues past (start..end positions).
 
     The page the scene ends on is not among them: when the next scene starts at the top of
-    a page, the blank bottom before it is the ending scene's.
+    a page, the blank bottom before it is the ending scene's. `blank` is
+    `_blank_before_page`'s table.
     """
     last = end[0] if end[1] else end[0] - 1
-    return sum(flow.lines_per_page - flow.used[p] for p in range(start[0], last))
+    return blank[last] - blank[start[0]] if last > start[0] else 0
 
 
 def paginate(script: Script, *, paper: Paper = Paper.LETTER) -> Pagination:
@@ -97,18 +111,20 @@ def paginate(script: Script, *, paper: Paper = Paper.LETTER) -> Pagination:
     per_page = flow.lines_per_page
     boundaries = table.scene_breaks
     keep_bottoms = table.geometry.rules.scene_counts_blank_bottoms_it_continues_past
+    blank = _blank_before_page(flow)
+    block_starts, flow_starts = table.starts, flow.starts
     scenes: list[ScenePagination] = []
     cursor = 0
     for scene in script.scenes:
-        start_block = bisect_left(table.starts, scene.start)  # starts are increasing
-        if start_block == len(table.starts) or table.starts[start_block] != scene.start:
+        start_block = bisect_left(block_starts, scene.start)  # starts are increasing
+        if start_block == len(block_starts) or block_starts[start_block] != scene.start:
             continue
         while cursor < len(boundaries) and boundaries[cursor] <= start_block:
             cursor += 1
-        end = flow.starts[boundaries[cursor]] if cursor < len(boundaries) else flow.end
-        start = flow.starts[start_block]
+        end = flow_starts[boundaries[cursor]] if cursor < len(boundaries) else flow.end
+        start = flow_starts[start_block]
         lines = (end[0] - start[0]) * per_page + end[1] - start[1]
-        counted = lines if keep_bottoms else lines - _unused_bottoms(flow, start, end)
+        counted = lines if keep_bottoms else lines - _unused_bottoms(blank, start, end)
         eighths = lines_to_eighths(counted, per_page)
         scenes.append(
             ScenePagination(scene.index, scene.number, start[0] + 1, lines, eighths, counted)

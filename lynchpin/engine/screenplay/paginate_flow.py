@@ -204,9 +204,39 @@ def lay_out(table: BlockTable, *, record: bool = True) -> Flow:
 
     With `record` False the printed lines are not kept (pages stay one empty list), which is
     all `paginate` needs.
+
+    Most blocks fit whole below the text already on the page and nothing after them needs
+    to travel with them; those are placed here from the table's columns with the cursor in
+    local variables (this loop runs per block). Every other block goes through `_place`,
+    which makes the same decision the long way and handles splits and moves.
     """
     flow = Flow(table.geometry.lines_per_page, record)
-    for j in range(len(table.kinds)):
+    per_page = flow.lines_per_page
+    kinds, heights, befores = table.kinds, table.heights, table.space_before
+    new_page, starts = table.new_page, flow.starts
+    last = len(kinds) - 1
+    y = page = 0
+    for j, kind in enumerate(kinds):
+        if y and new_page[j]:
+            flow.y = y
+            flow.new_page()
+            y, page = 0, flow.page
+        after = y + befores[j] + heights[j] if y else heights[j]
+        # nothing after block j needs room on this page? (a heading keeps what follows with
+        # it and a transition never opens a page: both go the long way, via `_fits_whole`)
+        alone = kind is not _HEADING and (
+            j == last or kinds[j + 1] is not _TRANSITION or new_page[j + 1]
+        )
+        if after <= per_page and (y == 0 or alone):
+            starts.append((page, after - heights[j]))
+            if record:
+                flow.y = y
+                flow.put(table.block(j), after - heights[j] - y)
+            y = after
+            continue
+        flow.y = y
         _place(table, j, flow)
-    flow.used.append(flow.y)
+        y, page = flow.y, flow.page
+    flow.y = y
+    flow.used.append(y)
     return flow

@@ -23,7 +23,7 @@ from lynchpin.engine.screenplay.paginate_blocks import (
     speech_end,
 )
 from lynchpin.engine.screenplay.paginate_style import Geometry
-from lynchpin.engine.screenplay.paginate_wrap import count_lines
+from lynchpin.engine.screenplay.paginate_wrap import count_hard_line, count_lines
 
 # Enum members bound once: on Python 3.11 `Enum.MEMBER` is a descriptor lookup, ten times
 # slower than a module global, and these are read for every element.
@@ -32,7 +32,10 @@ _FLOW, _ACT, _SPEECH, _DUAL = BlockKind.FLOW, BlockKind.ACT, BlockKind.SPEECH, B
 
 
 class _Style(NamedTuple):
-    """What measuring needs of one element kind (widths in characters, heights in lines)."""
+    """What measuring needs of one element kind (widths in characters, heights in lines).
+
+    The measuring loops unpack it by position: keep the field order in step with them.
+    """
 
     width: int
     first_width: int
@@ -65,38 +68,11 @@ def _styles(geometry: Geometry) -> dict[K, _Style]:
     return out
 
 
-def _lines(style: _Style, text: str) -> int:
-    """Rows `text` prints in `style`, spacing blanks included."""
-    if len(text) <= style.first_width and "\n" not in text:
-        return style.spacing  # one line: most paragraphs
-    return count_lines(text, style.width, style.first_width) * style.spacing
-
-
-def _speech(
-    elements: Sequence[Element], start: int, cue: str, styles: dict[K, _Style]
-) -> tuple[int, int]:
-    """(end, height) of the speech whose cue (printed as `cue`) is elements[start].
-
-    The same bounds as `speech_end(dual=False)`: notes inside are skipped, anything else
-    that is not a parenthetical, dialogue or lyric of a single speech ends it.
-    """
-    height = _lines(styles[_CHARACTER], cue)
-    end, n = start + 1, len(elements)
-    while end < n:
-        element = elements[end]
-        style = styles[element.kind]
-        if not style.in_speech or (element.dual is not None and not style.unprinted):
-            break
-        if not style.unprinted:
-            text = element.text
-            if len(text) <= style.first_width and "\n" not in text:
-                height += style.space_before + style.spacing
-            else:
-                height += style.space_before + _lines(style, text)
-        end += 1
-    while end > start + 1 and styles[elements[end - 1].kind].unprinted:
-        end -= 1  # trailing notes belong to what follows
-    return end, height
+def _wrapped(text: str, width: int, first_width: int) -> int:
+    """`count_lines`, going straight to `count_hard_line` for the usual single paragraph."""
+    if "\n" in text:
+        return count_lines(text, width, first_width)
+    return count_hard_line(text, width, first_width)
 
 
 def _dual(elements: Sequence[Element], start: int, end: int, geometry: Geometry) -> int:
@@ -126,56 +102,76 @@ class _Measurer:
 
     def run(self) -> BlockTable:
         table, styles, elements = self.table, self.styles, self.table.elements
-        # bound once: this loop runs per element and is most of paginate's time
+        # bound once, and elements and styles unpacked by position (all eight fields of
+        # `Element` and of `_Style`): this loop runs per element and is most of paginate's time
         new_page, starts, kinds = table.new_page.append, table.starts.append, table.kinds.append
         heights, befores = table.heights.append, table.space_before.append
         forced = False
         k, n = 0, len(elements)
         while k < n:
-            element = elements[k]
-            style = styles[element.kind]
-            if style.unprinted:
-                forced |= element.kind is _PAGE_BREAK
+            kind, text, _, _, dual, _, element_new_page, _ = elements[k]
+            style = styles[kind]
+            width, first_width, spacing, before, style_breaks, block_kind, unprinted, _ = style
+            if unprinted:
+                forced |= kind is _PAGE_BREAK
                 k += 1
                 continue
-            new_page(forced or style.starts_new_page or element.starts_new_page)
+            new_page(forced or style_breaks or element_new_page)
             forced = False
             starts(k)
-            if element.kind is _CHARACTER and element.dual is None:
+            if kind is _CHARACTER and dual is None:
                 k = self._speech(k)
-            elif element.dual is not None and element.kind in SPEECH_KINDS:
+            elif dual is not None and kind in SPEECH_KINDS:
                 k = self._dual(k)
             else:
-                if style.block_kind is not _FLOW:
-                    self._scene_mark(element.kind)
-                kinds(style.block_kind)
-                text = element.text
-                if len(text) <= style.first_width and "\n" not in text:
-                    heights(style.spacing)
+                if block_kind is not _FLOW:
+                    self._scene_mark(kind, block_kind)
+                kinds(block_kind)
+                if len(text) <= first_width and "\n" not in text:
+                    heights(spacing)
                 else:
-                    heights(_lines(style, text))
-                befores(style.space_before)
+                    heights(_wrapped(text, width, first_width) * spacing)
+                befores(before)
                 k += 1
         return table
 
-    def _scene_mark(self, kind: K) -> None:
+    def _scene_mark(self, kind: K, block_kind: BlockKind) -> None:
         """A scene heading or act marker: the scene's speaker is forgotten."""
-        if kind is _SCENE_HEADING or block_kind_of(kind) is _ACT:
+        if kind is _SCENE_HEADING or block_kind is _ACT:
             self.table.scene_breaks.append(len(self.table.kinds))
             self.last_speaker, self.in_scene = "", kind is _SCENE_HEADING
 
     def _speech(self, start: int) -> int:
-        table = self.table
-        cue_element = table.elements[start]
-        cue, speaker = cue_element.text, cue_element.speaker
+        """Measure the speech whose cue is elements[start]; return the index after it.
+
+        The same bounds as `speech_end(dual=False)`: notes inside are skipped, anything
+        else that is not a parenthetical, dialogue or lyric of a single speech ends it.
+        Styles and elements are unpacked as plain tuples: this loop runs for most elements.
+        """
+        table, styles, elements = self.table, self.styles, self.table.elements
+        cue, speaker = elements[start].text, elements[start].speaker
         if self.auto_contd and speaker and self.in_scene and self.last_speaker == speaker:
-            cue = contd_cue(cue, table.geometry.continued)
-            table.cues[len(table.kinds)] = cue
+            cue = table.cues[len(table.kinds)] = contd_cue(cue, table.geometry.continued)
         self.last_speaker = speaker
-        end, height = _speech(table.elements, start, cue, self.styles)
+        width, first_width, height, cue_before, _, _, _, _ = styles[_CHARACTER]
+        if len(cue) > first_width or "\n" in cue:  # a cue is one line but for a long name
+            height *= _wrapped(cue, width, first_width)
+        end, n = start + 1, len(elements)
+        while end < n:
+            kind, text, _, _, dual, _, _, _ = elements[end]
+            width, first_width, spacing, before, _, _, unprinted, in_speech = styles[kind]
+            if not in_speech or (dual is not None and not unprinted):
+                break
+            if not unprinted:
+                if len(text) > first_width or "\n" in text:
+                    spacing *= _wrapped(text, width, first_width)
+                height += before + spacing
+            end += 1
+        while end > start + 1 and styles[elements[end - 1].kind].unprinted:
+            end -= 1  # trailing notes belong to what follows
         table.kinds.append(_SPEECH)
         table.heights.append(height)
-        table.space_before.append(self.styles[_CHARACTER].space_before)
+        table.space_before.append(cue_before)
         return end
 
     def _dual(self, start: int) -> int:

@@ -81,7 +81,8 @@ def _widows(part: Part, top_height: int) -> int:
     Final Draft counts the rows after the ones the top takes (a sentence ending mid-line
     leaves the rest of that line uncounted), not the rewrapped bottom.
     """
-    return sum(1 for row in part.rows[top_height:] if row)
+    rest = part.rows[top_height:]
+    return len(rest) - rest.count("")  # the non-blank rows, counted in C
 
 
 def _cut_top(part: Part, offset: int, geometry: Geometry) -> Part:
@@ -121,9 +122,9 @@ def _split_flow(block: Block, avail: int, geometry: Geometry) -> Split | None:
 
 
 def _content_lines(parts: tuple[Part, ...] | list[Part]) -> int:
-    return sum(
-        sum(1 for row in p.rows if row) for p in parts if p.kind is not ElementKind.CHARACTER
-    )
+    """Non-blank rows of `parts`, the cue not counted (rows are counted in C: this runs
+    for every candidate split)."""
+    return sum(len(p.rows) - p.rows.count("") for p in parts if p.kind is not ElementKind.CHARACTER)
 
 
 def _speech_cuts(block: Block, avail: int, geometry: Geometry) -> list[Cut]:
@@ -178,10 +179,11 @@ def _bottom_parts(block: Block, cut: Cut, geometry: Geometry) -> list[Part]:
     return [Part(first.kind, first.text, first.rows, 0, first.element), *block.parts[k + 1 :]]
 
 
-def _best_speech_cut(block: Block, avail: int, geometry: Geometry) -> Cut | None:
+def _best_speech_cut(block: Block, avail: int, geometry: Geometry) -> tuple[Cut, list[Part]] | None:
+    """The best cut and the top parts it leaves (built while judging it, so kept)."""
     least = geometry.rules.dialogue_min_lines_each_side
     more_cost = 1 if geometry.rules.more_costs_line else 0
-    best: Cut | None = None
+    best: tuple[Cut, list[Part]] | None = None
     best_score = (False, -1)
     for cut in _speech_cuts(block, avail - more_cost, geometry):
         height = cut[2] + more_cost
@@ -190,16 +192,17 @@ def _best_speech_cut(block: Block, avail: int, geometry: Geometry) -> Cut | None
         score = (ends_sentence(cut[4]), height)
         if height > avail or score <= best_score or cut[3] < least:
             continue
-        if _content_lines(_top_parts(block, cut, geometry)) >= least:
-            best, best_score = cut, score
+        top = _top_parts(block, cut, geometry)
+        if _content_lines(top) >= least:
+            best, best_score = (cut, top), score
     return best
 
 
 def _split_speech(block: Block, avail: int, geometry: Geometry) -> Split | None:
-    cut = _best_speech_cut(block, avail, geometry)
-    if cut is None:
+    best = _best_speech_cut(block, avail, geometry)
+    if best is None:
         return None
-    top = _top_parts(block, cut, geometry)
+    cut, top = best
     bottom = _bottom_parts(block, cut, geometry)
     cue_text = contd_cue(block.cue or block.parts[0].text, geometry.continued)
     cue = make_part(ElementKind.CHARACTER, cue_text, block.element, geometry)

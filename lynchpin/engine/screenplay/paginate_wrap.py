@@ -36,29 +36,97 @@ def count_lines(text: str, width: int, first_width: int) -> int:
 
     Most paragraphs (cues, headings, short dialogue) fit one line and return at once.
     """
-    if len(text) <= first_width and "\n" not in text:
-        return 1
+    if "\n" not in text:
+        return 1 if len(text) <= first_width else count_hard_line(text, width, first_width)
     total = 0
     limit = first_width
     for hard in text.split("\n"):
-        start, n, lines = 0, len(hard), 0
-        while n - start > limit:
-            start, limit = _line_end(hard, start, limit), width
-            lines += 1
-        total += max(1, lines + (start < n))
+        total += count_hard_line(hard, width, limit)
         limit = width
     return total
+
+
+def count_hard_line(text: str, width: int, limit: int) -> int:
+    """``count_lines`` of one hard line (`text` holds no ``"\\n"``), the first `limit` wide.
+
+    At least 1. The same breaks as `_line_end`, inlined: this loop is most of the cost of
+    measuring a script. Without hyphens, and with no line starting at a space (a break skips the
+    spaces after it, so only the first line can), a line ends after the last space at or
+    before its edge (and the spaces following it, which can only extend past the edge),
+    or is cut at the edge.
+    """
+    n = len(text)
+    if n <= limit:
+        return 1
+    if "-" in text or text[0] == " ":
+        return _count_hard_general(text, width, limit)
+    rfind = text.rfind
+    start = lines = 0
+    while n - start > limit:  # `_plain_line_end`, inlined
+        edge = start + limit
+        space = rfind(" ", start, edge + 1)  # text[start] is never a space here
+        if space < 0:
+            start = edge  # a word wider than the line: cut it
+        else:
+            start = space + 1
+            if space == edge:  # the spaces after the edge stay on this line (overhang)
+                while start < n and text[start] == " ":
+                    start += 1
+        lines += 1
+        limit = width
+    return lines + (start < n)
+
+
+def _count_hard_general(text: str, width: int, limit: int) -> int:
+    """`_count_hard` for any text: lines whose span holds a hyphen go through `_line_end`."""
+    n = len(text)
+    start = lines = 0
+    while n - start > limit:
+        edge = start + limit
+        if text.find("-", start, edge + 1) >= 0:
+            start = _line_end(text, start, limit)
+        else:
+            if text[edge] == " ":
+                start = edge + 1
+            else:
+                space = text.rfind(" ", start + 1, edge)
+                leads = space > start and (text[start] != " " or bool(text[start:space].strip()))
+                start = space + 1 if leads else edge  # no space to break at: cut the word
+            while start < n and text[start] == " ":
+                start += 1
+        lines += 1
+        limit = width
+    return max(1, lines + (start < n))
 
 
 def _wrap_line(text: str, width: int, first_limit: int, out: list[str]) -> None:
     limit = first_limit
     start, n = 0, len(text)
+    line_end = _plain_line_end if "-" not in text and text[:1] != " " else _line_end
     while n - start > limit:
-        cut = _line_end(text, start, limit)
+        cut = line_end(text, start, limit)
         out.append(text[start:cut])
         start, limit = cut, width
     if start < n or not out:
         out.append(text[start:])
+
+
+def _plain_line_end(text: str, start: int, limit: int) -> int:
+    """`_line_end` for a text without hyphens whose line does not start at a space.
+
+    Such a line ends after the last space at or before its edge (and the spaces following
+    it, which can only extend past the edge), or is cut at the edge. `count_hard_line`
+    inlines the same steps.
+    """
+    edge = start + limit
+    space = text.rfind(" ", start, edge + 1)
+    if space < 0:
+        return edge  # a word wider than the line: cut it
+    n, start = len(text), space + 1
+    if space == edge:
+        while start < n and text[start] == " ":
+            start += 1
+    return start
 
 
 def _line_end(text: str, start: int, limit: int) -> int:

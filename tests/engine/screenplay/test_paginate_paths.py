@@ -97,3 +97,20 @@ def test_the_shortest_splittable_blocks_may_split() -> None:
     assert may_split(table.kinds[0], 4, table.geometry)
     assert split_block(table.block(0), 2, table.geometry) is not None
     assert not may_split(table.kinds[0], 3, table.geometry)
+
+
+def test_fast_placement_follows_forced_page_breaks() -> None:
+    """A forced break below text moves the cursor to the next page for later blocks too."""
+    elements = [
+        Element(K.SCENE_HEADING, "INT. HOUSE - DAY"),
+        Element(K.ACTION, "One."),
+        Element(K.ACTION, "Two.", starts_new_page=True),
+        Element(K.ACTION, "Three."),
+        Element(K.PAGE_BREAK, ""),
+        Element(K.SCENE_HEADING, "EXT. ROAD - NIGHT"),
+    ]
+    table = _table(elements, Layout(), Paper.LETTER)
+    for record in (False, True):
+        flow = lay_out(table, record=record)
+        assert flow.starts == [(0, 0), (0, 2), (1, 0), (1, 2), (2, 0)]
+        assert flow.used == [3, 3, 1]
