@@ -7,13 +7,15 @@ Cost formula (all `Money` in the problem's currency):
 
 - crew: one `crew_daily_cost` per shoot day listed in the schedule (an empty listed day, e.g. a
   weather day with no cover, is still a paid crew day);
-- performers: paid days x `daily_rate`. Paid days are work days plus hold days. Hold days are
-  the listed *shoot days* strictly between two consecutive work days (weekends, holidays and
-  other non-shoot calendar days are not counted, as in Movie Magic's DOOD). A gap is instead
-  dropped (unpaid) when the performer allows drop/pick-up and more than `drop_min_gap_days`
-  calendar days lie strictly between the two work days; dropping is then never dearer than
-  holding, so it is always taken. A performer with `holds_allowed=False` is a day player: paid
-  for work days only. Weekly deals and travel days are out of scope;
+- performers: paid days x `daily_rate`, by the one engagement rule of
+  `engagement.paid_spans` (shared with the DOOD and mirrored by the optimiser): work days;
+  hold days, the *shoot dates* strictly between two consecutive work dates (weekends,
+  holidays and other non-shoot dates are not counted, as in Movie Magic's DOOD), unless the
+  gap is dropped (drop/pick-up allowed, more than `drop_min_gap_days` calendar days between,
+  the hold days saved exceed `travel_days`; at most one drop per performer, where it saves
+  most); and `travel_days` paid travel days before the start and each pick-up. A performer
+  with `holds_allowed=False` is a day player: paid for work (and travel) days only. Weekly
+  deals are out of scope;
 - locations: `daily_cost` per shoot day on which at least one strip is at the location;
 - moves between days: `Move.cost` from the last location of a day to the first location of the
   next listed day (missing pairs: `Rules.default_move_cost`, or nothing when that is None);
@@ -29,11 +31,14 @@ Raises `InputError` when the schedule names a strip, performer or location the p
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from lynchpin.engine.errors import InputError
 from lynchpin.engine.money import Money, total
+from lynchpin.engine.scheduling.engagement import paid_spans
 from lynchpin.engine.scheduling.model import (
     Performer,
     Schedule,
@@ -45,8 +50,9 @@ from lynchpin.engine.scheduling.model import (
 
 @dataclass(frozen=True, slots=True)
 class PerformerCost:
-    """One performer's paid days: `work_days` + `hold_days` are paid; `dropped_days` are shoot
-    days inside `drop_pickups` dropped gaps (unpaid); `work` and `hold` the amounts."""
+    """One performer's paid days: `work_days` + `hold_days` + `travel_days` are paid;
+    `dropped_days` are shoot days inside `drop_pickups` dropped gaps (unpaid); `work`, `hold`
+    and `travel` the amounts."""
 
     performer: str
     work_days: int
@@ -55,16 +61,19 @@ class PerformerCost:
     drop_pickups: int
     work: Money
     hold: Money
+    travel_days: int = 0
+    travel: Money | None = None
 
     @property
     def paid_days(self) -> int:
-        """Work days plus hold days."""
-        return self.work_days + self.hold_days
+        """Work, hold and travel days (the DOOD's paid total without fittings/rehearsals)."""
+        return self.work_days + self.hold_days + self.travel_days
 
     @property
     def cost(self) -> Money:
-        """Work plus hold pay."""
-        return self.work + self.hold
+        """Work, hold and travel pay."""
+        travel = Money.zero(self.work.currency) if self.travel is None else self.travel
+        return self.work + self.hold + travel
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +134,12 @@ class CostBreakdown:
     def cast_hold(self) -> Money:
         """Pay for hold days, all performers."""
         return total([p.hold for p in self.performers], self.currency)
+
+    @property
+    def cast_travel(self) -> Money:
+        """Pay for travel days (before starts and pick-ups), all performers."""
+        return total([p.travel for p in self.performers if p.travel is not None],
+                     self.currency)
 
     @property
     def location_total(self) -> Money:
@@ -203,43 +218,34 @@ def _between_moves(
 
 
 def performer_cost(
-    performer: Performer, work: list[int], schedule: Schedule
+    performer: Performer, work_dates: Collection[date], schedule: Schedule
 ) -> PerformerCost:
-    """Price one performer working on the listed days at positions `work` (sorted, 0-based
-    indexes into `schedule.days`), by the rules in this module's docstring."""
-    holds = dropped = drops = 0
-    for before, after in itertools.pairwise(work):
-        idle = after - before - 1
-        if idle <= 0 or not performer.holds_allowed:
-            continue
-        calendar_gap = (schedule.days[after].date - schedule.days[before].date).days - 1
-        if performer.drop_pickup_allowed and calendar_gap > performer.drop_min_gap_days:
-            dropped += idle
-            drops += 1
-        else:
-            holds += idle
+    """Price one performer working on `work_dates` of `schedule` by
+    `engagement.paid_spans` (see this module's docstring)."""
+    engaged = paid_spans(performer, work_dates, [day.date for day in schedule.days])
     rate = performer.daily_rate
-    return PerformerCost(performer.id, len(work), holds, dropped, drops,
-                         rate * len(work), rate * holds)
+    return PerformerCost(performer.id, engaged.work_days, engaged.hold_days,
+                         engaged.dropped_days, len(engaged.drops), rate * engaged.work_days,
+                         rate * engaged.hold_days, engaged.travel_days,
+                         rate * engaged.travel_days)
 
 
 def _performer_costs(
     problem: ScheduleProblem, schedule: Schedule, day_strips: list[list[Strip]]
 ) -> tuple[PerformerCost, ...]:
     performers = performer_index(problem)
-    worked: dict[str, list[int]] = {}
-    for index, strips in enumerate(day_strips):
+    worked: dict[str, set[date]] = {}
+    for day, strips in zip(schedule.days, day_strips, strict=True):
         for strip in strips:
             for person in (*strip.cast, *strip.elements):
                 if person not in performers:
                     raise InputError(f"strip {strip.id} names unknown performer {person!r}",
                                      field="cast")
-                days = worked.setdefault(person, [])
-                if not days or days[-1] != index:
-                    days.append(index)
+                worked.setdefault(person, set()).add(day.date)
+    order = {performer.id: index for index, performer in enumerate(problem.performers)}
     return tuple(
         performer_cost(performers[pid], worked[pid], schedule)
-        for pid in sorted(worked, key=lambda pid: problem.performers.index(performers[pid]))
+        for pid in sorted(worked, key=order.__getitem__)
     )
 
 

@@ -11,12 +11,12 @@ Codes follow Movie Magic Scheduling (docs/scheduling/dood.md, ``dood_codes.json`
   performers whose `holds_allowed` is set (others show blank: unpaid days of a day player);
   company off days (weekends, days off, dates nobody shoots) are never holds;
 - ``/`` company holiday inside the engagement (`holidays` argument), not counted as hold;
-- drop/pick-up (``WD`` ... ``PW``): where `drop_pickup_allowed` (and holds allowed), more
-  than `drop_min_gap_days` calendar days lie strictly between the drop and pick-up dates
-  (the count engine.scheduling.costing uses), and it is cheaper than holding: the hold
-  days saved x rate exceed the cost of engaging again (`travel_days` x rate to travel back).
-  At most ``max_drops_per_performer`` breaks (SAG-AFTRA: one), chosen where they save most
-  (ties: the earliest);
+- drop/pick-up (``WD`` ... ``PW``): decided by `engagement.paid_spans`, the one rule
+  `costing.schedule_cost` also prices: where `drop_pickup_allowed` (and holds allowed), more
+  than `drop_min_gap_days` calendar days lie strictly between the drop and pick-up dates,
+  and the hold days saved exceed `travel_days` (travelling back in is paid). At most
+  ``max_drops_per_performer`` breaks (SAG-AFTRA: one), chosen where they save most (ties:
+  the earliest);
 - ``TR`` travel on the `travel_days` dates just before the start and each pick-up;
 - ``FT``/``R`` on the dates given in `fittings`/`rehearsals` (performer id -> dates);
   a work day wins over them.
@@ -40,9 +40,9 @@ from lynchpin.engine.scheduling.dood_codes import (
     REHEARSAL,
     TRAVEL,
     code_totals,
-    max_drops,
     work_code,
 )
+from lynchpin.engine.scheduling.engagement import paid_spans
 from lynchpin.engine.scheduling.model import Performer, PerformerKind, Schedule, ScheduleProblem
 
 __all__ = ["Dood", "DoodRow", "day_out_of_days"]
@@ -121,35 +121,8 @@ def _work_dates(problem: ScheduleProblem, schedule: Schedule) -> dict[str, set[d
     return dates
 
 
-def _drop_gaps(performer: Performer, work: list[date], shoot_dates: frozenset[date]) -> set[int]:
-    """Indexes k where the performer is dropped after work[k] and picked up at work[k+1]."""
-    if not (performer.holds_allowed and performer.drop_pickup_allowed):
-        return set()
-    savings: list[tuple[int, int]] = []
-    for k in range(len(work) - 1):
-        # Calendar days strictly between the drop and the pick-up, as costing.py counts.
-        if (work[k + 1] - work[k]).days - 1 <= performer.drop_min_gap_days:
-            continue
-        holds = sum(1 for d in shoot_dates if work[k] < d < work[k + 1])
-        # Same daily rate both ways: holding costs `holds` days, engaging again costs the
-        # travel days back in; drop only when that is cheaper.
-        saving = holds - performer.travel_days
-        if saving > 0:
-            savings.append((-saving, k))
-    return {k for _, k in sorted(savings)[: max_drops()]}
-
-
-def _segments(work: list[date], drops: set[int]) -> list[list[date]]:
-    segments: list[list[date]] = [[]]
-    for k, day in enumerate(work):
-        segments[-1].append(day)
-        if k in drops:
-            segments.append([])
-    return segments
-
-
 def _code_segments(
-    performer: Performer, segments: list[list[date]], ctx: _Context
+    performer: Performer, segments: tuple[tuple[date, ...], ...], ctx: _Context
 ) -> dict[date, str]:
     cells: dict[date, str] = {}
     for index, segment in enumerate(segments):
@@ -193,12 +166,11 @@ def _performer_cells(
     performer: Performer, work: list[date], ctx: _Context
 ) -> tuple[dict[date, str], int]:
     cells: dict[date, str] = {}
-    drops: set[int] = set()
+    engaged = paid_spans(performer, work, ctx.shoot_dates)
     if work:
-        drops = _drop_gaps(performer, work, ctx.shoot_dates)
-        cells = _code_segments(performer, _segments(work, drops), ctx)
+        cells = _code_segments(performer, engaged.segments(), ctx)
     _events(performer, cells, ctx)
-    return cells, len(drops)
+    return cells, len(engaged.drops)
 
 
 def _row(performer: Performer, work: list[date], dates: tuple[date, ...], ctx: _Context) -> DoodRow:

@@ -25,8 +25,9 @@ from lynchpin.engine.errors import DomainError
 from lynchpin.engine.money import Money
 from lynchpin.engine.scheduling.costing import CostBreakdown, schedule_cost
 from lynchpin.engine.scheduling.model import Schedule, ScheduleProblem
+from lynchpin.engine.scheduling.solver_compact import compact_assignment, compact_plan
 from lynchpin.engine.scheduling.solver_core import Model
-from lynchpin.engine.scheduling.solver_greedy import greedy_assignment, greedy_plan
+from lynchpin.engine.scheduling.solver_greedy import greedy_assignment
 from lynchpin.engine.scheduling.solver_input import SolveSpec, candidate_days
 from lynchpin.engine.scheduling.solver_model import build_model
 from lynchpin.engine.scheduling.solver_order import build_schedule
@@ -159,14 +160,16 @@ def _first_solution(model: Model, assignment: Mapping[str, int], reopen: frozens
         if number == 1 and not reopen:
             continue
         if number:
-            cp.clear_objective()  # type: ignore[no-untyped-call]
+            if number == 2:  # any schedule: the objective only slows the search down
+                cp.clear_objective()  # type: ignore[no-untyped-call]
             for (strip_id, day), literal in model.x.items():
                 cp.add_hint(literal, assignment.get(strip_id) == day)
         _fix(model, assignment, keep)
         found = _quick_solve(model, workers, time_limit * share)
         cp.clear_assumptions()
         if number:
-            cp.minimize(model.objective)
+            if number == 2:
+                cp.minimize(model.objective)
             cp.clear_hints()  # type: ignore[no-untyped-call]
         spent += time_limit * share if found is None else float(found.wall_time)
         if found is not None:
@@ -174,11 +177,29 @@ def _first_solution(model: Model, assignment: Mapping[str, int], reopen: frozens
     return None, spent
 
 
+def _compacted(model: Model, found: cp_model.CpSolver, workers: int, time_limit: float,
+               spent: float) -> tuple[cp_model.CpSolver, float]:
+    """`found`, or a cheaper solution with end days emptied (`solver_compact`) when the model
+    completes it with every strip fixed (one run of days, no gap: it usually does)."""
+    assignment = {s: d for (s, d), literal in model.x.items() if found.boolean_value(literal)}
+    better = compact_assignment(model.spec, assignment, model.candidates)
+    if better is None:
+        return found, spent
+    _fix(model, better, lambda s: True)
+    again = _quick_solve(model, workers, time_limit * 0.1)
+    model.cp.clear_assumptions()
+    if again is None:
+        return found, spent + time_limit * 0.1
+    return again, spent + float(again.wall_time)
+
+
 def _hint(model: Model, assignment: Mapping[str, int], reopen: frozenset[int],
           workers: int, time_limit: float) -> float:
     """Hint the model with a complete feasible solution near `assignment` when one is found
     quickly (CP-SAT then starts from it at once); returns the solver seconds used."""
     found, spent = _first_solution(model, assignment, reopen, workers, time_limit)
+    if found is not None and not (model.spec.fixed or model.spec.idle_days_allowed):
+        found, spent = _compacted(model, found, workers, time_limit, spent)
     if found is not None:
         for index in range(len(model.cp.proto.variables)):
             variable = model.cp.get_int_var_from_proto_index(index)
@@ -251,7 +272,7 @@ def solve_spec(
 ) -> SolveResult:
     """Optimise one `SolveSpec` (the engine of `solve_schedule` and of re-planning)."""
     model = build_model(spec)
-    start, reopen = greedy_plan(spec, model.candidates)
+    start, reopen = compact_plan(spec, model.candidates)
     if hint is not None:
         start, reopen = dict(hint), frozenset()
     spent = _hint(model, start, reopen, workers, time_limit)

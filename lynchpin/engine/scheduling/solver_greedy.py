@@ -24,18 +24,22 @@ from lynchpin.engine.scheduling.solver_input import (
 )
 
 
-def _route_minutes(spec: SolveSpec, places: set[str]) -> int:
-    """Fewest in-day move minutes visiting `places` (at most three: try every order)."""
+def _route_minutes(spec: SolveSpec, places: set[str], cache: dict[frozenset[str], int]) -> int:
+    """Fewest in-day move minutes visiting `places` (at most three: try every order);
+    memoised in `cache` (the greedy asks for the same sets thousands of times)."""
     if len(places) < 2:
         return 0
-    return min(
-        sum(move_between(spec.problem, a, b)[0] for a, b in pairwise(order))
-        for order in permutations(sorted(places))
-    )
+    key = frozenset(places)
+    if key not in cache:
+        cache[key] = min(
+            sum(move_between(spec.problem, a, b)[0] for a, b in pairwise(order))
+            for order in permutations(sorted(places))
+        )
+    return cache[key]
 
 
 @dataclass
-class _Board:
+class Board:
     spec: SolveSpec
     placed: dict[str, int] = field(default_factory=dict)
     loads: dict[int, int] = field(default_factory=dict)
@@ -44,6 +48,7 @@ class _Board:
     nights: set[int] = field(default_factory=set)
     mornings: set[int] = field(default_factory=set)
     minutes: dict[tuple[str, int], int] = field(default_factory=dict)
+    routes: dict[frozenset[str], int] = field(default_factory=dict)
 
     def broken(self, day: int) -> bool:
         rules = self.spec.problem.rules
@@ -80,7 +85,7 @@ class _Board:
             if most is not None and performer.id in strip.cast and used + strip.minutes > most:
                 return False
         places = self.places.get(day, set()) | {strip.location}
-        moving = _route_minutes(self.spec, places)
+        moving = _route_minutes(self.spec, places, self.routes)
         return self.loads.get(day, 0) + strip.minutes + moving <= limit and (
             len(places) <= MAX_LOCATIONS_PER_DAY)
 
@@ -155,7 +160,7 @@ def night_days(spec: SolveSpec) -> set[int]:
     return result
 
 
-def _choose(board: _Board, strip: Strip, days: tuple[int, ...], nights: set[int]) -> int | None:
+def _choose(board: Board, strip: Strip, days: tuple[int, ...], nights: set[int]) -> int | None:
     capacity = board.spec.problem.capacity
     is_night = strip.day_part in NIGHT_PARTS
     for keep_pattern in (True, False):
@@ -171,7 +176,7 @@ def _choose(board: _Board, strip: Strip, days: tuple[int, ...], nights: set[int]
     return None
 
 
-def _eject(board: _Board, strip: Strip, candidates: dict[str, tuple[int, ...]]) -> bool:
+def eject_one(board: Board, strip: Strip, candidates: dict[str, tuple[int, ...]]) -> bool:
     """Place `strip` by moving one strip of a candidate day to another day (one-step
     ejection chain); False when no such pair of moves exists."""
     strips = {s.id: s for s in board.spec.problem.strips}
@@ -192,7 +197,7 @@ def _eject(board: _Board, strip: Strip, candidates: dict[str, tuple[int, ...]]) 
     return False
 
 
-def _fill_gaps(board: _Board, candidates: dict[str, tuple[int, ...]]) -> set[int]:
+def fill_gaps(board: Board, candidates: dict[str, tuple[int, ...]]) -> set[int]:
     """Move a strip into each empty day between used days (the model's shoot days are one
     run), taking it from a day that keeps another strip; returns the gaps left."""
     strips = {s.id: s for s in board.spec.problem.strips}
@@ -222,12 +227,13 @@ def greedy_assignment(
 
 
 def greedy_plan(
-    spec: SolveSpec, candidates: dict[str, tuple[int, ...]]
+    spec: SolveSpec, candidates: dict[str, tuple[int, ...]], *, eject: bool = True
 ) -> tuple[dict[str, int], frozenset[int]]:
     """The greedy assignment and the days to re-open if it breaks a rule: the candidate days
-    of strips it could not place, and the days around gaps it could not fill."""
+    of strips it could not place, and the days around gaps it could not fill. `eject=False`
+    skips the ejection chain (slow when many strips fit nowhere, as on a too short horizon)."""
     misplaced: set[str] = set()
-    board = _Board(spec)
+    board = Board(spec)
     nights = night_days(spec)
     order = sorted(
         spec.problem.strips,
@@ -238,10 +244,10 @@ def greedy_plan(
         day = _choose(board, strip, candidates[strip.id], nights)
         if day is not None:
             board.place(strip, day)
-        elif not _eject(board, strip, candidates):
+        elif not (eject and eject_one(board, strip, candidates)):
             board.place(strip, candidates[strip.id][0])  # only a hint: the model repairs it
             misplaced.add(strip.id)
     reopen = {d for strip_id in misplaced for d in candidates[strip_id]}
     if board.placed and not spec.idle_days_allowed:
-        reopen |= {d + step for d in _fill_gaps(board, candidates) for step in range(-5, 6)}
+        reopen |= {d + step for d in fill_gaps(board, candidates) for step in range(-5, 6)}
     return board.placed, frozenset(reopen)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from lynchpin.engine.money import Money
+from lynchpin.engine.scheduling.dood_codes import max_drops
 from lynchpin.engine.scheduling.model import Performer, Strip
 from lynchpin.engine.scheduling.solver_bound import counting_bound
 from lynchpin.engine.scheduling.solver_core import (
@@ -119,6 +120,7 @@ def _capacity(model: Model, in_day: list[Any]) -> None:
     capacity = problem.capacity
     strips = {s.id: s for s in problem.strips}
     per_minute = problem.overtime_hourly_cost.in_minor_units() * model.scale // 60
+    overtimes = []
     for day, strip_ids in enumerate(strips_by_day(model)):
         if not strip_ids:
             continue
@@ -131,6 +133,11 @@ def _capacity(model: Model, in_day: list[Any]) -> None:
             overtime = cp.new_int_var(0, capacity.max_minutes, f"ot[{day}]")
             cp.add_max_equality(overtime, [load - capacity.standard_minutes, 0])
             model.terms.append((per_minute, overtime))
+            overtimes.append(overtime)
+    if overtimes:
+        # Redundant, for the bound: the minutes the used days' standard length cannot hold.
+        minutes = sum(strip.minutes for strip in problem.strips)
+        cp.add(sum(overtimes) >= minutes - capacity.standard_minutes * sum(model.used))
 
 
 def _work(model: Model, performer: Performer, strips: list[Strip]) -> dict[int, Any]:
@@ -147,8 +154,11 @@ def _work(model: Model, performer: Performer, strips: list[Strip]) -> dict[int, 
     return work
 
 
-def _paid_days(model: Model, performer: Performer, work: dict[int, Any]) -> Any:
-    """Paid days of one performer (span minus dropped days, or work days for day players)."""
+def _paid_days(model: Model, performer: Performer, work: dict[int, Any],
+               reach: tuple[int, int]) -> Any:
+    """Paid days of one performer, as `engagement.paid_spans` counts them: span minus dropped
+    (and idle) days, plus travel back in for each pick-up; work days for day players.
+    `reach`: (latest first candidate day of their strips, earliest last candidate day)."""
     cp = model.cp
     if not performer.holds_allowed:
         return sum(work.values())
@@ -161,22 +171,28 @@ def _paid_days(model: Model, performer: Performer, work: dict[int, Any]) -> Any:
     row = [work.get(day, cp.new_constant(0)) for day in range(high + 1)]
     cp.add_element(first, row, 1)
     cp.add_element(last, row, 1)
-    dropped = _dropped(model, performer, work, first, last) if performer.drop_pickup_allowed else []
-    paid = last - first + 1 - sum(dropped)
+    paid = last - first + 1
+    if performer.drop_pickup_allowed:
+        dropped = _dropped(model, performer, work, first, last)
+        paid += performer.travel_days * _pickups(model, performer, work, dropped) - sum(
+            dropped.values())
     if model.spec.idle_days_allowed:
         paid -= sum(idle_days_in_span(model, performer.id, work, first, last))
-    # Redundant, for the LP bound: a span is never negative and pays at least the work days.
+    # Redundant, for the bound: every strip of theirs is shot inside the span, and a span
+    # pays at least the work days.
+    cp.add(first <= reach[1])
+    cp.add(last >= reach[0])
     cp.add(last >= first)
     cp.add(paid >= sum(work.values()))
     return paid
 
 
 def _dropped(model: Model, performer: Performer, work: dict[int, Any], first: Any,
-             last: Any) -> list[Any]:
+             last: Any) -> dict[int, Any]:
     """Booleans for shoot days inside a dropped gap: strictly inside the span, not worked,
     and no two work days around them closer than the drop gap (calendar days between)."""
     cp, days = model.cp, model.spec.days
-    result = []
+    result = {}
     for day in range(min(work) + 1, max(work)):
         dropped = cp.new_bool_var(f"drop[{performer.id},{day}]")
         cp.add(first < day).only_enforce_if(dropped)
@@ -190,8 +206,29 @@ def _dropped(model: Model, performer: Performer, work: dict[int, Any], first: An
                 between = (days[after].date - days[before].date).days - 1
                 if between <= performer.drop_min_gap_days:
                     cp.add_bool_or([~dropped, ~work[before], ~work[after]])
-        result.append(dropped)
+        result[day] = dropped
     return result
+
+
+def _pickups(model: Model, performer: Performer, work: dict[int, Any],
+             dropped: dict[int, Any]) -> Any:
+    """Number of dropped gaps (runs of dropped days, idle days not breaking a run), at most
+    `max_drops()`: `inrun[d]` is true when day d is dropped or idle after a dropped day."""
+    cp = model.cp
+    previous: Any = 0
+    starts = []
+    for day, drop in dropped.items():
+        inrun = cp.new_bool_var(f"inrun[{performer.id},{day}]")
+        start = cp.new_bool_var(f"pickup[{performer.id},{day}]")
+        used = 1 if day in model.spec.forced_used else model.used[day]
+        cp.add(inrun >= drop)
+        cp.add(inrun <= drop + previous)
+        cp.add(inrun <= drop + 1 - used)
+        cp.add(start >= drop - previous)
+        starts.append(start)
+        previous = inrun
+    cp.add(sum(starts) <= max_drops())
+    return sum(starts)
 
 
 def _performers(model: Model) -> dict[str, dict[int, Any]]:
@@ -202,8 +239,12 @@ def _performers(model: Model) -> dict[str, dict[int, Any]]:
         if not strips:
             continue
         works[performer.id] = _work(model, performer, strips)
-        paid = _paid_days(model, performer, works[performer.id])
-        model.terms.append((model.money(performer.daily_rate), paid))
+        reach = (max(model.candidates[s.id][0] for s in strips),
+                 min(model.candidates[s.id][-1] for s in strips))
+        paid = _paid_days(model, performer, works[performer.id], reach)
+        rate = model.money(performer.daily_rate)
+        model.terms.append((rate, paid))
+        model.constant += rate * performer.travel_days  # travel in before the start
     return works
 
 
