@@ -14,7 +14,7 @@ Raises `InputError` when a strip fits no day or the input names unknown ids, and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 from math import floor
 from typing import Any
@@ -25,6 +25,7 @@ from lynchpin.engine.errors import DomainError
 from lynchpin.engine.money import Money
 from lynchpin.engine.scheduling.costing import CostBreakdown, schedule_cost
 from lynchpin.engine.scheduling.model import Schedule, ScheduleProblem
+from lynchpin.engine.scheduling.resequence import order_within_days, resequence_days
 from lynchpin.engine.scheduling.solver_compact import compact_assignment, compact_plan
 from lynchpin.engine.scheduling.solver_core import Model
 from lynchpin.engine.scheduling.solver_greedy import greedy_assignment
@@ -313,13 +314,31 @@ def solve_schedule(
     Every strip is scheduled exactly once; shoot days are consecutive days of `problem.days`. Raises
     `InputError` (a strip fits no day, unknown ids) or `ScheduleInfeasible`; `DomainError`
     when no schedule was found in time.
+
+    The CP-SAT answer is then polished with the exact talent-scheduling core
+    (`resequence`): days reordered in blocks when that cuts holds without breaking a rule, and
+    strips inside each day's location blocks ordered to cut waiting on set.
     """
     spec = SolveSpec(problem, problem.days)
     hint: dict[str, int] | None = None
     if warm_start is not None:
         hint = warm_start_assignment(spec, warm_start)
-    return solve_spec(spec, time_limit=time_limit, hint=hint, workers=workers,
-                      progress=progress, should_stop=should_stop)
+    result = solve_spec(spec, time_limit=time_limit, hint=hint, workers=workers,
+                        progress=progress, should_stop=should_stop)
+    return _polished(problem, result)
+
+
+def _polished(problem: ScheduleProblem, result: SolveResult) -> SolveResult:
+    """`result` with its schedule resequenced by the talent core (never dearer)."""
+    schedule = result.schedule
+    if not result.optimal:
+        schedule = resequence_days(problem, schedule)
+    schedule = order_within_days(problem, schedule)
+    cost = schedule_cost(problem, schedule)
+    if cost.total > result.cost.total:  # cannot happen (both steps keep or cut cost): be safe
+        return result
+    objective = result.objective - result.cost.total + cost.total
+    return replace(result, schedule=schedule, cost=cost, objective=objective)
 
 
 __all__: list[Any] = ["Progress", "ScheduleInfeasible", "SolveResult", "solve_schedule"]

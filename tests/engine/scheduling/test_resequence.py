@@ -105,3 +105,19 @@ def test_resequencing_never_costs_more_or_breaks_a_rule(seed: int) -> None:
     errors_after = {v.rule for v in check_schedule(prob, after) if v.severity is Severity.ERROR}
     assert errors_after <= errors_before
     assert _contents(after) == _contents(before)
+
+
+def test_the_solver_returns_resequenced_days() -> None:
+    from lynchpin.engine.scheduling.solver import solve_schedule
+
+    strips = (
+        strip("a", minutes=60, cast=("lead", "kid")),
+        strip("b", minutes=60, cast=("kid",)),
+        strip("c", minutes=60, cast=("lead",)),
+        strip("d", minutes=60, cast=("kid",)),
+    )
+    prob = problem(strips, (performer("lead", 5000), performer("kid", 100)), days=2)
+    result = solve_schedule(prob, time_limit=5.0)
+    assert order_within_days(prob, result.schedule) == result.schedule
+    assert result.cost == schedule_cost(prob, result.schedule)
+    assert result.objective == result.cost.total
