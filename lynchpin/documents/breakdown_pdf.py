@@ -14,41 +14,22 @@ WeasyPrint is given a URL fetcher that fetches nothing.
 
 from __future__ import annotations
 
-from functools import cache
 from html import escape
-from importlib import resources
 from pathlib import PurePath
-from string import Template
-
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from lynchpin.documents.colours import css_colour, text_colour_on
+from lynchpin.documents.html_pdf import (
+    Markup,
+    check_page_size,
+    fill,
+    print_pdf,
+    template,
+)
 from lynchpin.documents.strips import day_night, strip_colour
 from lynchpin.engine.breakdown.report import CAST_CATEGORY, BreakdownReport, SceneReport
 from lynchpin.engine.units import format_eighths
 
-#: CSS page sizes accepted by `render_pdf`.
-PAGE_SIZES = ("letter", "A4")
 _DAY_NIGHT_WORDS = {"D": "Day", "N": "Night", "": "—"}
-
-
-@cache
-def _template(name: str) -> Template:
-    """A template from ``lynchpin/documents/templates`` (read once)."""
-    path = resources.files("lynchpin.documents").joinpath("templates", name)
-    return Template(path.read_text("utf-8"))
-
-
-def _fill(template: str, /, **values: object) -> str:
-    """`template` filled with `values`, each HTML-escaped unless it is `Markup`."""
-    return _template(template).substitute(
-        {key: v if isinstance(v, Markup) else escape(str(v)) for key, v in values.items()}
-    )
-
-
-class Markup(str):
-    """HTML built by this module from escaped parts: placed into templates as is."""
 
 
 def render_pdf(report: BreakdownReport, *, page_size: str = "letter") -> bytes:
@@ -56,14 +37,9 @@ def render_pdf(report: BreakdownReport, *, page_size: str = "letter") -> bytes:
 
     `page_size` is ``"letter"`` or ``"A4"``; raises ValueError for anything else.
     """
-    if page_size not in PAGE_SIZES:
-        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
-    css = _template("breakdown.css").substitute(page_size=page_size)
-    fetcher = URLFetcher(allowed_protocols=())  # the document references nothing outside
-    document = HTML(string=breakdown_html(report), url_fetcher=fetcher)
-    pdf = document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)])
-    assert isinstance(pdf, bytes)  # write_pdf returns bytes when given no target
-    return pdf
+    check_page_size(page_size)
+    css = template("breakdown.css").substitute(page_size=page_size)
+    return print_pdf(breakdown_html(report), css)
 
 
 def breakdown_html(report: BreakdownReport) -> str:
@@ -72,7 +48,7 @@ def breakdown_html(report: BreakdownReport) -> str:
     sheets = "\n".join(
         _sheet(report, scene, dn) for scene, dn in zip(report.scenes, strips, strict=True)
     )
-    return _fill(
+    return fill(
         "breakdown.html",
         title=report.title or report.source or "Untitled",
         cover=Markup(_cover(report)),
@@ -83,7 +59,7 @@ def breakdown_html(report: BreakdownReport) -> str:
 def _cover(report: BreakdownReport) -> str:
     """The cover page: title, totals, confidence note, elements by category."""
     speaking = sum(1 for character in report.characters if character.dialogue_blocks > 0)
-    return _fill(
+    return fill(
         "breakdown-cover.html",
         title=report.title or "Untitled",
         source=PurePath(report.source).name,  # the file name, never the folders it sat in
@@ -104,7 +80,7 @@ def _note(report: BreakdownReport) -> str:
     if report.format != "pdf" and report.confidence >= 1.0 and not report.warnings:
         return ""
     warnings = "".join(f"<li>{escape(warning)}</li>" for warning in report.warnings)
-    return _fill(
+    return fill(
         "breakdown-note.html",
         confidence=f"{report.confidence:.0%}",
         warnings=Markup(f"<ul>{warnings}</ul>" if warnings else ""),
@@ -123,7 +99,7 @@ def _category_rows(report: BreakdownReport) -> str:
             scenes += bool(found)
         if names:
             rows.append(
-                _fill(
+                fill(
                     "breakdown-cover-category.html",
                     colour=css_colour(column.colour),
                     name=column.name,
@@ -137,7 +113,7 @@ def _category_rows(report: BreakdownReport) -> str:
 def _sheet(report: BreakdownReport, scene: SceneReport, dn: str) -> str:
     """One scene's breakdown sheet."""
     strip = strip_colour(scene.int_ext, dn)
-    return _fill(
+    return fill(
         "breakdown-sheet.html",
         strip=strip,
         strip_text=text_colour_on(strip),
@@ -175,7 +151,7 @@ def _boxes(report: BreakdownReport, scene: SceneReport) -> str:
 
 def _box(name: str, colour: str, items: str) -> str:
     """One category box; `colour` is a checked ``#rrggbb``, `items` escaped ``<li>`` HTML."""
-    return _fill(
+    return fill(
         "breakdown-box.html",
         colour=colour,
         text=text_colour_on(colour),

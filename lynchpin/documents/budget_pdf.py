@@ -14,15 +14,8 @@ HTML-escaped, and WeasyPrint is given a URL fetcher that fetches nothing.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 from html import escape
-from importlib import resources
-from string import Template
 
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
-
-from lynchpin.documents.breakdown_pdf import PAGE_SIZES, Markup
 from lynchpin.documents.budget_table import (
     DetailRow,
     detail_rows,
@@ -31,20 +24,9 @@ from lynchpin.documents.budget_table import (
     plain,
     top_sheet_rows,
 )
+from lynchpin.documents.html_pdf import Markup, check_page_size, fill, print_pdf, template
 from lynchpin.engine.budgeting.model import Account, Category
 from lynchpin.engine.budgeting.totals import Pricing
-
-
-@cache
-def _template(name: str) -> Template:
-    path = resources.files("lynchpin.documents").joinpath("templates", name)
-    return Template(path.read_text("utf-8"))
-
-
-def _fill(template: str, /, **values: object) -> str:
-    """`template` filled with `values`, each HTML-escaped unless it is `Markup`."""
-    return _template(template).substitute(
-        {key: v if isinstance(v, Markup) else escape(str(v)) for key, v in values.items()})
 
 
 def _amount(value: Decimal | None) -> str:
@@ -55,20 +37,15 @@ def _amount(value: Decimal | None) -> str:
 def render_budget_pdf(pricing: Pricing, *, page_size: str = "letter") -> bytes:
     """The top sheet and detail as PDF bytes; `page_size` ``"letter"`` or ``"A4"``
     (ValueError otherwise)."""
-    if page_size not in PAGE_SIZES:
-        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
-    css = _template("budget.css").substitute(page_size=page_size)
-    fetcher = URLFetcher(allowed_protocols=())  # the document references nothing outside
-    document = HTML(string=budget_html(pricing), url_fetcher=fetcher)
-    pdf = document.write_pdf(stylesheets=[CSS(string=css, url_fetcher=fetcher)])
-    assert isinstance(pdf, bytes)  # write_pdf returns bytes when given no target
-    return pdf
+    check_page_size(page_size)
+    css = template("budget.css").substitute(page_size=page_size)
+    return print_pdf(budget_html(pricing), css)
 
 
 def budget_html(pricing: Pricing) -> str:
     """The HTML document `render_budget_pdf` prints (all budget text escaped)."""
     budget = pricing.budget
-    return _fill("budget.html", title=budget.title or "Budget",
+    return fill("budget.html", title=budget.title or "Budget",
                  topsheet=Markup(_topsheet(pricing)), detail=Markup(_detail(pricing)))
 
 
@@ -78,7 +55,7 @@ def _topsheet(pricing: Pricing) -> str:
         f'<tr class="{row.kind}"><td class="code">{escape(_code(row.kind, row.code))}</td>'
         f'<td>{escape(row.name)}</td><td class="amount">{_amount(row.total)}</td></tr>'
         for row in top_sheet_rows(pricing))
-    return _fill("budget-topsheet.html", title=budget.title or "Budget",
+    return fill("budget-topsheet.html", title=budget.title or "Budget",
                  version=budget.version or "Budget", currency=budget.currency,
                  rows=Markup(rows), fringes=Markup(_fringes(pricing)),
                  problems=Markup(_problems(pricing)))
@@ -130,7 +107,7 @@ def _category_head(pricing: Pricing, category: Category) -> str:
 
 def _account(pricing: Pricing, account: Account, rows: list[DetailRow]) -> str:
     body = "".join(_line(row, pricing.budget.currency) for row in rows)
-    return _fill("budget-account.html", code=account.code, name=account.name,
+    return fill("budget-account.html", code=account.code, name=account.name,
                  rows=Markup(body),
                  total=_amount(money_cell(pricing, pricing.accounts[account.code])))
 

@@ -10,23 +10,13 @@ HTML-escaped and WeasyPrint fetches nothing.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 from html import escape
-from importlib import resources
-from string import Template
-
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from lynchpin.documents.costreport_cells import COLUMNS, cells
+from lynchpin.documents.html_pdf import print_pdf, template
 from lynchpin.engine.ledger.costreport import CostLine, CostReport
 
 __all__ = ["costreport_html", "render_costreport_pdf"]
-
-
-@cache
-def _template(name: str) -> str:
-    return resources.files("lynchpin.documents").joinpath("templates", name).read_text("utf-8")
 
 
 def _amount(value: Decimal) -> str:
@@ -48,7 +38,7 @@ def costreport_html(report: CostReport, *, title: str = "") -> str:
     """The report as an HTML document (what the PDF is made from)."""
     rows = [_row(line, "account" if line.is_leaf else "category") for line in report.lines]
     rows.append(_row(report.total, "total"))
-    return Template(_template("costreport-report.html")).substitute(
+    return template("costreport-report.html").substitute(
         title=escape(title or "Cost report"),
         start=report.period.start.isoformat(),
         end=report.period.end.isoformat(),
@@ -62,9 +52,4 @@ def costreport_html(report: CostReport, *, title: str = "") -> str:
 
 def render_costreport_pdf(report: CostReport, *, title: str = "") -> bytes:
     """The report as the bytes of a PDF."""
-    fetcher = URLFetcher(allowed_protocols=())  # the document references nothing outside
-    document = HTML(string=costreport_html(report, title=title), url_fetcher=fetcher)
-    pdf = document.write_pdf(
-        stylesheets=[CSS(string=_template("costreport.css"), url_fetcher=fetcher)])
-    assert isinstance(pdf, bytes)  # write_pdf returns bytes when no target is given
-    return pdf
+    return print_pdf(costreport_html(report, title=title), template("costreport.css").template)

@@ -13,15 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from html import escape
-from importlib import resources
-from string import Template
 
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
-
-from lynchpin.documents.breakdown_pdf import Markup
+from lynchpin.documents.html_pdf import Markup, fill, print_pdf, template
 from lynchpin.documents.strips import strip_colour
 from lynchpin.engine.scheduling.model import (
     Banner,
@@ -141,30 +134,12 @@ def day_night_letter(strip: Strip) -> str:
     return {DayPart.DAY: "D", DayPart.NIGHT: "N"}.get(strip.day_part, strip.day_part.title())
 
 
-@cache
-def _template(name: str) -> Template:
-    path = resources.files("lynchpin.documents").joinpath("templates", name)
-    return Template(path.read_text("utf-8"))
-
-
-def fill(template: str, /, **values: object) -> str:
-    """Template `template` filled with `values`, each HTML-escaped unless it is `Markup`."""
-    return _template(template).substitute(
-        {key: v if isinstance(v, Markup) else escape(str(v)) for key, v in values.items()}
-    )
-
-
 def render_html_pdf(title: str, body: str, *, landscape: bool = False) -> bytes:
     """A PDF of `body` (escaped HTML built by a renderer) with ``schedule.css``.
 
     Letter or A4 is left to the stylesheet (A4); `landscape` turns the page.
     """
     size = "A4 landscape" if landscape else "A4"
-    css = _template("schedule.css").substitute(page_size=size)
+    css = template("schedule.css").substitute(page_size=size)
     html = fill("schedule-page.html", title=title or "Schedule", body=Markup(body))
-    fetcher = URLFetcher(allowed_protocols=())  # the document references nothing outside
-    pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=css, url_fetcher=fetcher)]
-    )
-    assert isinstance(pdf, bytes)  # write_pdf returns bytes when given no target
-    return pdf
+    return print_pdf(html, css)
