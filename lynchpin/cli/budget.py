@@ -9,7 +9,6 @@ Engine and document modules are imported inside commands so ``lynchpin --help`` 
 
 from __future__ import annotations
 
-import stat
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -19,7 +18,7 @@ import typer
 from rich.console import Console
 
 from lynchpin.cli.errors import reported
-from lynchpin.cli.files import write_output
+from lynchpin.cli.files import read_input_bytes, write_output
 from lynchpin.cli.pipeline import PaperName
 from lynchpin.engine.errors import DomainError, InputError
 
@@ -50,7 +49,7 @@ def read_budget_file(path: Path) -> Budget:
 
     Raises InputError naming `path` for a missing, special, huge, undecodable or invalid file.
     """
-    data = _read_bytes(path)
+    data = read_input_bytes(path, limit=MAX_BUDGET_BYTES)
     name = str(path)
     if path.suffix.lower() == ".xlsx":
         from lynchpin.documents.budget_xlsx_read import read_budget_xlsx
@@ -64,28 +63,6 @@ def read_budget_file(path: Path) -> Budget:
         raise InputError(f"not UTF-8 text (byte {error.start}); a TOML budget is UTF-8",
                          source=name) from None
     return read_budget(text, source=name)
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of `path`, checked with stat first so a bad path never hangs."""
-    name = str(path)
-    try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError("no such file", source=name) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory, not a budget file", source=name)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file (a pipe, socket or device)", source=name)
-    if info.st_size > MAX_BUDGET_BYTES:
-        raise InputError(f"file is larger than {MAX_BUDGET_BYTES // (1024 * 1024)} MB",
-                         source=name)
-    with path.open("rb") as handle:
-        data = handle.read(MAX_BUDGET_BYTES + 1)
-    if len(data) > MAX_BUDGET_BYTES:  # it grew after stat
-        raise InputError(f"file is larger than {MAX_BUDGET_BYTES // (1024 * 1024)} MB",
-                         source=name)
-    return data
 
 
 def _priced(path: Path) -> Pricing:

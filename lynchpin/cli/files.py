@@ -1,7 +1,7 @@
-"""Reading screenplay files and writing outputs safely, for the command line.
+"""Reading input files and writing outputs safely, for the command line.
 
 Reading checks the file with ``stat`` before opening it (missing, directory, FIFO or device,
-larger than `MAX_SCRIPT_BYTES`) so a bad path never hangs or fills memory, and reads at most
+larger than its limit) so a bad path never hangs or fills memory, and reads at most
 one byte more than the limit in case the file grows meanwhile. Writing goes to a temporary
 file next to the target, then renames it over the target, so a failed render never leaves a
 half-written file; the input script is never overwritten.
@@ -21,10 +21,16 @@ _MB = 1024 * 1024
 
 
 def read_script_bytes(path: Path) -> bytes:
-    """The bytes of screenplay file `path`.
+    """The bytes of screenplay file `path` (at most `MAX_SCRIPT_BYTES`); see `read_input_bytes`."""
+    return read_input_bytes(path, limit=MAX_SCRIPT_BYTES)
 
-    Raises InputError (source = `path` as given) when it does not exist, is not a regular
-    file, or is larger than `MAX_SCRIPT_BYTES`; OSError for other failures (permissions).
+
+def read_input_bytes(path: Path, *, limit: int) -> bytes:
+    """The bytes of input file `path`, checked with ``stat`` first so a bad path never hangs.
+
+    Raises InputError (source = `path` as given) when it does not exist, is a directory or
+    not a regular file (pipe, socket, device), or is larger than `limit` bytes; OSError for
+    other failures (permissions).
     """
     name = str(path)
     try:
@@ -34,21 +40,30 @@ def read_script_bytes(path: Path) -> bytes:
     except NotADirectoryError:
         raise InputError("no such file (a parent is not a directory)", source=name) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory, not a screenplay file", source=name)
+        raise InputError("is a directory, not a regular file", source=name)
     if not stat.S_ISREG(info.st_mode):
         raise InputError("not a regular file (a pipe, socket or device)", source=name)
-    if info.st_size > MAX_SCRIPT_BYTES:
-        raise _too_large(name, info.st_size)
+    if info.st_size > limit:
+        raise _too_large(name, info.st_size, limit)
     with path.open("rb") as handle:
-        data = handle.read(MAX_SCRIPT_BYTES + 1)
-    if len(data) > MAX_SCRIPT_BYTES:
-        raise _too_large(name, len(data))
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew after stat
+        raise _too_large(name, len(data), limit)
     return data
 
 
-def _too_large(name: str, size: int) -> InputError:
+def read_input_text(path: Path, *, limit: int) -> str:
+    """The UTF-8 text (BOM allowed) of input file `path`; InputError as `read_input_bytes`, or
+    naming the first byte that is not UTF-8."""
+    try:
+        return read_input_bytes(path, limit=limit).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text (byte {error.start})", source=str(path)) from None
+
+
+def _too_large(name: str, size: int, limit: int) -> InputError:
     return InputError(
-        f"file is {size / _MB:.1f} MB; the limit is {MAX_SCRIPT_BYTES // _MB} MB", source=name
+        f"file is {size / _MB:.1f} MB; the limit is {limit / _MB:g} MB", source=name
     )
 
 

@@ -8,7 +8,6 @@ Exit codes as in `lynchpin.cli.errors`: 2 for unusable input (one line on stderr
 from __future__ import annotations
 
 import json
-import stat
 import sys
 import time
 from pathlib import Path
@@ -19,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lynchpin.cli.errors import reported
-from lynchpin.engine.errors import InputError
+from lynchpin.cli.files import read_input_text
 from lynchpin.engine.scheduling.talent import (
     TalentInstance,
     TalentSolution,
@@ -57,7 +56,7 @@ def talent(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Order the scenes of a talent-scheduling instance to minimise what the actors are paid."""
-    instance = read_talent(_read_text(file), source=str(file))
+    instance = read_talent(read_input_text(file, limit=MAX_TALENT_BYTES), source=str(file))
     started = time.monotonic()
     solution = solve_talent(instance, time_limit=time_limit, clock=time.monotonic)
     seconds = time.monotonic() - started
@@ -97,23 +96,6 @@ def _print_summary(instance: TalentInstance, solution: TalentSolution, seconds: 
     table.add_row("order", " ".join(str(scene + 1) for scene in solution.order))
     table.add_row("time", f"{seconds:.2f} s")
     Console(file=sys.stdout, highlight=False).print(table)
-
-
-def _read_text(path: Path) -> str:
-    """The UTF-8 text of `path`; InputError for a missing, special, huge or undecodable file."""
-    name = str(path)
-    try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError("no such file", source=name) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file", source=name)
-    if info.st_size > MAX_TALENT_BYTES:
-        raise InputError(f"file is larger than {MAX_TALENT_BYTES} bytes", source=name)
-    try:
-        return path.read_bytes()[: MAX_TALENT_BYTES + 1].decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", source=name) from None
 
 
 # ``schedule plan`` / ``schedule replan`` (script + production file -> schedule and exports).

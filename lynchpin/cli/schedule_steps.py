@@ -8,7 +8,6 @@ modules are imported when first needed, so ``lynchpin --help`` stays fast.
 from __future__ import annotations
 
 import signal
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from lynchpin.cli.files import write_output
+from lynchpin.cli.files import read_input_text, write_output
 from lynchpin.cli.pipeline import load_script
 from lynchpin.engine.errors import InputError, Violation
 
@@ -52,21 +51,8 @@ class Plan:
 
 
 def read_text_file(path: Path) -> str:
-    """The UTF-8 text of a small input file; InputError naming `path` when unusable."""
-    name = str(path)
-    try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError("no such file", source=name) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file", source=name)
-    if info.st_size > MAX_TEXT_BYTES:
-        raise InputError(f"file is larger than {MAX_TEXT_BYTES // 1024 // 1024} MB", source=name)
-    data = path.read_bytes()[: MAX_TEXT_BYTES + 1]
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", source=name) from None
+    """The UTF-8 text of a small input file (production, schedule, disruption, ledger)."""
+    return read_input_text(path, limit=MAX_TEXT_BYTES)
 
 
 def load_plan(script_path: Path, production_path: Path) -> Plan:
