@@ -163,3 +163,22 @@ def test_exported_report_sheets_hold_rounded_numbers_only() -> None:
     assert Decimal(str(rates[4])) == Decimal("0.335")  # input cells keep 4 places
     totals = [row[10] for row in detail.iter_rows(min_row=2, values_only=True)]
     assert all(Decimal(str(t)) == Decimal(str(t)).quantize(Decimal("0.01")) for t in totals)
+
+
+def test_an_edited_report_cell_is_refused_not_lost() -> None:
+    budget = read_budget(SMALL_TOML)
+    book = load_workbook(io.BytesIO(render_budget_xlsx(price_budget(budget))))
+    book["Detail"]["I3"] = 999  # a rate typed over in the visible sheet
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(InputError, match=r"sheet 'Detail' cell I3 was edited after export"):
+        read_budget_xlsx(buffer.getvalue(), source="edited.xlsx")
+
+
+def test_a_deleted_report_sheet_loses_nothing() -> None:
+    budget = read_budget(SMALL_TOML)
+    book = load_workbook(io.BytesIO(render_budget_xlsx(price_budget(budget))))
+    del book["Fringes"]
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert read_budget_xlsx(buffer.getvalue()) == budget
