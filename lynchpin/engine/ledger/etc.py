@@ -16,9 +16,11 @@ All ETC values are per account code, never below zero, at full Decimal precision
   for the shoot-driven accounts given a daily budget; other accounts use `UnspentBudget`.
   The unspent part is not floored before the extra days are added, so days already shot
   beyond plan (and paid in actual) are not counted twice.
-  With S = 0 there is no pace yet (extra days = 0); with S > 0 and D = 0 the days shot were
-  lost and the rest is assumed at the planned pace W / P (extra days = S). `whole_days`
-  rounds projected left up to whole days. docs/ledger.md has a worked example.
+  With S = 0 there is no pace yet (extra days = 0). The pace is never taken below
+  `SLOWEST_PACE_SHARE` (half) of the planned pace W / P: a day or two with almost nothing shot
+  (rain, a breakdown) cannot project the shoot to take forever, and the projection stays
+  monotone (less work shot never lowers the ETC; D = 0 included). `whole_days` rounds
+  projected left up to whole days. docs/ledger.md has a worked example.
 - An explicit mapping {code: ETC}: the accountant's figures; codes absent use `UnspentBudget`.
 """
 
@@ -30,6 +32,9 @@ from decimal import ROUND_CEILING, Decimal
 
 from lynchpin.engine.errors import InputError
 from lynchpin.engine.money import Money
+
+#: The slowest pace a projection assumes, as a share of the planned pace (work per day).
+SLOWEST_PACE_SHARE = Decimal("0.5")
 
 __all__ = [
     "EtcPolicy",
@@ -73,10 +78,9 @@ class ShootProgress:
         remaining = Decimal(max(self.work_planned - self.work_shot, 0))
         if self.days_shot == 0:
             return Decimal(self.planned_days)
-        if self.work_shot == 0:
-            days = remaining * self.planned_days / self.work_planned
-        else:
-            days = remaining * self.days_shot / self.work_shot
+        planned_pace = Decimal(self.work_planned) / self.planned_days
+        pace = max(Decimal(self.work_shot) / self.days_shot, planned_pace * SLOWEST_PACE_SHARE)
+        days = remaining / pace
         return days.to_integral_value(ROUND_CEILING) if whole_days else days
 
     def extra_days(self, *, whole_days: bool = False) -> Decimal:

@@ -81,7 +81,9 @@ def test_edge_cases_of_the_pace() -> None:
     not_started = ShootProgress(planned_days=10, days_shot=0, work_planned=640, work_shot=0)
     assert not_started.extra_days() == 0
     rained_out = ShootProgress(planned_days=10, days_shot=2, work_planned=640, work_shot=0)
-    assert rained_out.extra_days() == 2
+    assert rained_out.extra_days() == 12  # 640 eighths left at the floor of 32 a day, 8 planned
+    almost = ShootProgress(planned_days=10, days_shot=2, work_planned=640, work_shot=1)
+    assert rained_out.extra_days() >= almost.extra_days() > 11
     fraction = ShootProgress(planned_days=3, days_shot=1, work_planned=100, work_shot=33)
     assert fraction.projected_days_left(whole_days=True) == 3
     assert fraction.projected_days_left() == Decimal(67) / 33
