@@ -7,7 +7,6 @@ Lines are numbered from 1 in key paths. The document's order is the budget order
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -32,7 +31,7 @@ from lynchpin.engine.budgeting.model import (
     Unit,
 )
 from lynchpin.engine.budgeting.toml_fields import Fields
-from lynchpin.engine.errors import InputError
+from lynchpin.engine.toml_text import load_toml
 
 _TOP = frozenset({"title", "currency", "version", "units", "globals", "exchange_rates",
                   "fringe_posting", "fringes", "people", "groups", "categories", "accounts",
@@ -184,21 +183,9 @@ def _posting(root: Fields) -> FringePosting:
                          fields.text("account", ""))
 
 
-def _parse(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        line = None
-        if "(at line " in message:
-            tail = message.rsplit("(at line ", 1)[1].split(",", 1)[0]
-            line = int(tail) if tail.isdigit() else None
-        raise InputError(f"not valid TOML: {message}", source=source, line=line) from None
-
-
 def read_budget(text: str, *, source: str = "") -> Budget:
     """Read a TOML budget; raises InputError naming the key path of the first problem."""
-    root = Fields(_parse(text, source), "", source)
+    root = Fields(load_toml(text, source=source), "", source)
     root.only(_TOP)
     currency = root.text("currency")
     if len(currency) != 3 or not currency.isalpha():

@@ -17,7 +17,6 @@ end, so an entry appended later but dated in a closed period is refused. Linear 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +39,7 @@ from lynchpin.engine.ledger.entries import (
 from lynchpin.engine.ledger.ledger import PostingRefused, open_ledger, post
 from lynchpin.engine.ledger.ledger_fields import EntryFields, describe
 from lynchpin.engine.ledger.periods import close_period
+from lynchpin.engine.toml_text import load_toml
 
 __all__ = ["ENTRY_KINDS", "LedgerHeader", "read_ledger", "read_ledger_header"]
 
@@ -145,15 +145,6 @@ class LedgerHeader:
     periods_closed: tuple[dt.date, ...]
 
 
-def _parse(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = str(error).split(" (at line")[0]
-        raise InputError(f"not valid TOML: {message}", source=source, line=line) from None
-
-
 def _header(root: dict[str, Any], source: str) -> LedgerHeader:
     for name in root:
         if name not in _HEADER_KEYS and name not in _READERS:
@@ -177,7 +168,7 @@ def _header(root: dict[str, Any], source: str) -> LedgerHeader:
 
 def read_ledger_header(text: str, *, source: str = "") -> LedgerHeader:
     """The header of a ledger file; raises InputError (bad TOML, unknown key, bad value)."""
-    return _header(_parse(text, source), source)
+    return _header(load_toml(text, source=source), source)
 
 
 def _entry_lines(text: str) -> list[tuple[str, int]]:
@@ -231,7 +222,7 @@ def read_ledger(text: str, *, source: str = "", accounts: Iterable[str]) -> Ledg
     bad TOML, unknown keys, missing or mistyped values (TOML floats for money included), and
     for a posting the invariants refuse (every violation listed).
     """
-    root = _parse(text, source)
+    root = load_toml(text, source=source)
     header = _header(root, source)
     ledger = open_ledger(currency=header.currency, accounts=accounts)
     pending = list(header.periods_closed)

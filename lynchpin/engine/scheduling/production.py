@@ -13,7 +13,6 @@ amount ...``; unknown keys are errors too, so a misspelt key is never ignored.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 
 from lynchpin.engine.errors import InputError
@@ -32,6 +31,7 @@ from lynchpin.engine.scheduling.model import (
 from lynchpin.engine.scheduling.production_fields import Fields
 from lynchpin.engine.scheduling.rules import load_default_rules, parse_clock
 from lynchpin.engine.scheduling.strips import DEFAULT_MINUTES_PER_EIGHTH
+from lynchpin.engine.toml_text import load_toml
 
 #: Candidate shoot days generated when [calendar] shoot_days is absent.
 DEFAULT_SHOOT_DAYS = 20
@@ -84,12 +84,7 @@ def read_production(text: str, *, source: str = "") -> Production:
     Raises InputError (naming `source` and the key path) for bad TOML, missing or mistyped
     keys, unknown keys, floats used as money, duplicate names or impossible values.
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"not valid TOML: {error}", source=source) from None
-    except RecursionError:  # tomllib recurses into nested arrays and inline tables
-        raise InputError("not valid TOML: nested too deeply", source=source) from None
+    data = load_toml(text, source=source)
     root = Fields(data, "", source)
     head = root.table_of("production")
     currency = _currency(head)

@@ -16,12 +16,10 @@ the key, as for production files.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from lynchpin.engine.errors import InputError
 from lynchpin.engine.money import Money
 from lynchpin.engine.scheduling.production_fields import Fields
 from lynchpin.engine.scheduling.replan import (
@@ -31,6 +29,7 @@ from lynchpin.engine.scheduling.replan import (
     PerformerUnavailable,
     WeatherDay,
 )
+from lynchpin.engine.toml_text import load_toml
 
 #: Kinds of disruption a file may give.
 KINDS = ("performer_unavailable", "location_lost", "weather_day", "day_ran_short")
@@ -73,12 +72,7 @@ class DisruptionRequest:
 
 def read_disruption(text: str, *, source: str = "", currency: str) -> DisruptionRequest:
     """Parse a disruption file; raises InputError naming `source` and the key."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"not valid TOML: {error}", source=source) from None
-    except RecursionError:  # tomllib recurses into nested arrays and inline tables
-        raise InputError("not valid TOML: nested too deeply", source=source) from None
+    data = load_toml(text, source=source)
     fields = Fields(data, "", source)
     kind = fields.text("kind")
     if kind not in KINDS:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lynchpin.engine.scheduling.bitset import set_bits
 from lynchpin.engine.scheduling.sequencing import MsspInstance, precedence_order
 from lynchpin.engine.scheduling.talent import TalentInstance, solve_talent
 
@@ -62,26 +63,14 @@ def combinatorial_bound(instance: MsspInstance) -> tuple[int, int]:
     for place, cost in enumerate(instance.location_costs):
         group = [s for s in range(instance.scenes) if instance.locations[s] == place]
         between = _forced_between(group, after, before)
-        if any(instance.locations[s] != place for s in _bits(between)):
+        if any(instance.locations[s] != place for s in set_bits(between)):
             location += cost
     holding = 0
     for actor, cost in enumerate(instance.actor_costs):
         group = [s for s in range(instance.scenes) if actor in instance.cast[s]]
         between = _forced_between(group, after, before)
-        holding += cost * sum(instance.durations[s] for s in _bits(between))
+        holding += cost * sum(instance.durations[s] for s in set_bits(between))
     return location, holding
-
-
-def _bits(mask: int) -> list[int]:
-    """Indexes of the set bits of `mask`."""
-    out = []
-    index = 0
-    while mask:
-        if mask & 1:
-            out.append(index)
-        mask >>= 1
-        index += 1
-    return out
 
 
 def talent_relaxation(

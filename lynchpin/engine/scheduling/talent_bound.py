@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+from lynchpin.engine.scheduling.bitset import set_bits
 from lynchpin.engine.scheduling.talent_reduce import ReducedInstance
 
 #: Float slack before rounding a bound up: costs are integers, so ceil(x - EPS) stays valid.
@@ -120,20 +121,10 @@ class TalentCore:
 
     def _present(self, present: int) -> tuple[int, float, list[int]]:
         """(cost sum C, (C + sum of squared costs / C) / 2, actor list) of an actor set."""
-        actors = _bits(present)
+        actors = set_bits(present)
         total = sum(self.costs[a] for a in actors)
         squares = sum(self.costs[a] * self.costs[a] for a in actors)
         return total, (total + squares / total) / 2.0, actors
-
-
-def _bits(mask: int) -> list[int]:
-    """Indexes of the set bits of `mask`, lowest first."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
 
 
 def _subset_sums(values: tuple[int, ...]) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lynchpin.engine.scheduling.bitset import set_bits
 from lynchpin.engine.scheduling.talent_bound import TalentCore
 from lynchpin.engine.scheduling.talent_limits import never
 
@@ -69,7 +70,7 @@ def _best_next(
     on_location = started & core.cast_of(remaining)
     best_key: tuple[int, int] | None = None
     best = -1
-    for count, scene in enumerate(_bits(remaining)):
+    for count, scene in enumerate(set_bits(remaining)):
         value = core.step_cost(on_location, scene)
         if should_stop is not None:
             if count % CHECK_EVERY == 0 and should_stop():
@@ -107,13 +108,3 @@ def _insertions(order: list[int], i: int) -> list[list[int]]:
     """Every order obtained by moving the scene at position i elsewhere."""
     rest = order[:i] + order[i + 1 :]
     return [[*rest[:j], order[i], *rest[j:]] for j in range(len(order)) if j != i]
-
-
-def _bits(mask: int) -> list[int]:
-    """Indexes of the set bits of `mask`, lowest first."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out

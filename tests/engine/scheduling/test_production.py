@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -230,7 +231,7 @@ def _with(old: str, new: str) -> str:
 def test_bad_values_name_the_file_and_key_path(text: str, expected: str) -> None:
     with pytest.raises(InputError) as caught:
         read_production(text, source="shoot.toml")
-    assert str(caught.value).startswith("shoot.toml: ")
+    assert re.match(r"shoot\.toml(:\d+)?: ", str(caught.value))  # the line when known
     assert expected in str(caught.value)
 
 
@@ -253,7 +254,7 @@ def test_any_text_gives_a_production_or_an_input_error(lines: list[str], noise: 
     try:
         production = read_production(text, source="fuzz.toml")
     except InputError as error:
-        assert str(error).startswith("fuzz.toml: ")
+        assert re.match(r"fuzz\.toml(:\d+)?: ", str(error))  # the line when known
     else:
         assert production.currency.isupper()
 
