@@ -9,7 +9,7 @@ Invariants: `amount` is a `Decimal` at full precision (never a float); arithmeti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from lynchpin.engine.errors import DomainError
 
@@ -100,7 +100,10 @@ class Money:
     def rounded(self, places: int | None = None) -> Money:
         """Rounded half-up to `places` digits (default: the currency's minor unit)."""
         digits = self.minor_units if places is None else places
-        return Money(self.amount.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP), self.currency)
+        with localcontext() as context:  # quantize needs room for every digit it keeps
+            context.prec = max(context.prec, self.amount.adjusted() + digits + 2)
+            amount = self.amount.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+        return Money(amount, self.currency)
 
     def in_minor_units(self) -> int:
         """The amount as an integer of minor units (cents), rounded half-up: for solvers."""

@@ -54,3 +54,9 @@ def test_rounding_is_half_up_to_minor_units() -> None:
 @given(st.lists(amounts, max_size=20))
 def test_total_is_exact(values: list[Decimal]) -> None:
     assert total([Money(v, "USD") for v in values], "USD").amount == sum(values, Decimal(0))
+
+
+def test_rounding_works_for_amounts_beyond_the_default_precision() -> None:
+    huge = Money(Decimal("100000000000014290855858826.3"), "USD")
+    assert huge.rounded().amount == Decimal("100000000000014290855858826.30")
+    assert Money(Decimal("1E+40"), "JPY").in_minor_units() == 10**40

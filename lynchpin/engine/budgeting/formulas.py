@@ -65,8 +65,8 @@ def _abs(value: Decimal) -> Decimal:
 
 
 _FUNCTIONS: dict[str, tuple[Callable[..., Decimal], int, int]] = {
-    "min": (min, 1, 32),
-    "max": (max, 1, 32),
+    "min": (lambda *values: min(values), 1, 32),  # min(x) of one value is x, not an iterable
+    "max": (lambda *values: max(values), 1, 32),
     "abs": (_abs, 1, 1),
     "round": (_round, 1, 2),
 }

@@ -311,10 +311,10 @@ def character_name(cue: str) -> str:
     """Normalise a character cue to the character's name.
 
     Drops parenthesised extensions (``(V.O.)``, ``(O.S.)``, ``(CONT'D)``, glued or not),
-    a bare ``CONT'D``, a leading ``@`` and a trailing ``^``; collapses whitespace (NBSP
+    a bare ``CONT'D``, leading ``@`` and trailing ``^`` marks; collapses whitespace (NBSP
     included); upper-cases. ``"@McCLANE (V.O.)(CONT’D) ^"`` -> ``"MCCLANE"``.
     """
-    name = cue.strip().removeprefix("@").rstrip().removesuffix("^")
+    name = cue.strip().lstrip("@").rstrip().rstrip("^")
     name = _EXTENSION.sub(" ", name)
     name = _CONTD.sub(" ", name)
     return _SPACES.sub(" ", name.replace("\u00a0", " ")).strip().upper()

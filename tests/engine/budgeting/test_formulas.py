@@ -98,3 +98,8 @@ _tokens = st.sampled_from(["1", "0", "2.5", "SHOOT_DAYS", "ZERO", "+", "-", "*",
 def test_formula_shaped_text_never_crashes(text: str) -> None:
     with contextlib.suppress(FormulaError):
         evaluate_formula(text, ENV)
+
+
+def test_min_and_max_of_one_value() -> None:
+    assert evaluate_formula("max(1)", {}) == Decimal(1)
+    assert evaluate_formula("min(2, 1)", {}) == Decimal(1)

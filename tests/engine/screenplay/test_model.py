@@ -101,3 +101,8 @@ def test_characters_count_blocks_and_scenes() -> None:
     assert by_name["ANN"].dialogue_blocks == 2
     assert by_name["NARRATOR"].scenes == ()
     assert [speaker for speaker, _ in script.speeches(scenes[0])] == ["ANN", "BOB"]
+
+
+def test_repeated_marks_normalise_in_one_go() -> None:
+    assert character_name("^^") == character_name(character_name("^^")) == ""
+    assert character_name("@@ANN^^") == "ANN"
