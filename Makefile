@@ -7,6 +7,7 @@ SAMPLE := lynchpin/samples/the-night-ferry.fountain
 PRODUCTION := lynchpin/samples/the-night-ferry.production.toml
 BUDGET := lynchpin/samples/the-night-ferry.budget.toml
 LEDGER := lynchpin/samples/the-night-ferry.ledger.toml
+PAYROLL := lynchpin/samples/the-night-ferry.payroll.toml
 OUT := out/demo
 
 .PHONY: demo test lint bench install clean
@@ -32,12 +33,16 @@ demo: $(STAMP)
 	$(BIN)/lynchpin costreport $(OUT)/budget.toml $(LEDGER)
 	$(BIN)/lynchpin costreport $(OUT)/budget.toml $(LEDGER) --format pdf --out $(OUT)/costreport.pdf
 	$(BIN)/lynchpin costreport $(OUT)/budget.toml $(LEDGER) --format xlsx --out $(OUT)/costreport.xlsx
+	$(BIN)/lynchpin payroll timecard $(PAYROLL)
+	$(BIN)/lynchpin payroll timecard $(PAYROLL) --json --out $(OUT)/payroll.json
+	$(BIN)/lynchpin payroll plan $(PAYROLL)
 	@echo
 	@echo "Breakdown of $(SAMPLE) written to $(OUT)/: breakdown.json, .csv, .xlsx, .pdf"
 	@echo "Schedule written to $(OUT)/schedule/: schedule.json, stripboard.pdf, oneliner.pdf,"
 	@echo "  shooting-schedule.pdf, dood.xlsx, dood.pdf, schedule.ics"
 	@echo "Budget $(BUDGET) priced from the schedule: $(OUT)/budget.toml"
 	@echo "Cost report of $(LEDGER) written to $(OUT)/: costreport.pdf, costreport.xlsx"
+	@echo "A week of timecards of $(PAYROLL) priced: $(OUT)/payroll.json"
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q

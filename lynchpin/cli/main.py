@@ -21,6 +21,7 @@ from lynchpin.cli.budget import budget_app
 from lynchpin.cli.costreport import costreport, price_budget
 from lynchpin.cli.errors import reported
 from lynchpin.cli.files import write_output
+from lynchpin.cli.payroll import payroll_app
 from lynchpin.cli.pipeline import PaperName, load_script, report_for
 from lynchpin.cli.schedule import schedule_app
 from lynchpin.cli.tables import breakdown_view, revision_view
@@ -37,6 +38,7 @@ script_app = typer.Typer(help="Work with screenplay files.", no_args_is_help=Tru
 app.add_typer(script_app, name="script")
 app.add_typer(schedule_app, name="schedule")
 app.add_typer(budget_app, name="budget")
+app.add_typer(payroll_app, name="payroll")
 app.command("costreport")(costreport)
 app.command("price-budget")(price_budget)
 

@@ -37,8 +37,8 @@ from lynchpin.engine.ledger.entries import (
     Reversal,
 )
 from lynchpin.engine.ledger.ledger import PostingRefused, open_ledger, post
-from lynchpin.engine.ledger.ledger_fields import EntryFields, describe
 from lynchpin.engine.ledger.periods import close_period
+from lynchpin.engine.table_fields import TableFields, describe
 from lynchpin.engine.toml_text import load_toml
 
 __all__ = ["ENTRY_KINDS", "LedgerHeader", "read_ledger", "read_ledger_header"]
@@ -47,7 +47,7 @@ _COMMON = frozenset({"key", "date", "reference", "memo"})
 _CODED = _COMMON | {"account", "amount", "vendor", "set", "episode"}
 
 
-def _coded(fields: EntryFields) -> dict[str, Any]:
+def _coded(fields: TableFields) -> dict[str, Any]:
     return {"key": fields.text("key"), "date": fields.day("date"),
             "reference": fields.text("reference", ""), "memo": fields.text("memo", ""),
             "account": fields.text("account"), "amount": fields.money("amount"),
@@ -55,51 +55,51 @@ def _coded(fields: EntryFields) -> dict[str, Any]:
             "episode": fields.text("episode", "")}
 
 
-def _base(fields: EntryFields) -> dict[str, Any]:
+def _base(fields: TableFields) -> dict[str, Any]:
     return {"key": fields.text("key"), "date": fields.day("date"),
             "reference": fields.text("reference", ""), "memo": fields.text("memo", "")}
 
 
-def _po(fields: EntryFields) -> Entry:
+def _po(fields: TableFields) -> Entry:
     fields.only(_CODED)
     return PurchaseOrder(**_coded(fields))
 
 
-def _po_close(fields: EntryFields) -> Entry:
+def _po_close(fields: TableFields) -> Entry:
     fields.only(_COMMON | {"po"})
     return PurchaseOrderClose(**_base(fields), po_key=fields.text("po"))
 
 
-def _invoice(fields: EntryFields) -> Entry:
+def _invoice(fields: TableFields) -> Entry:
     fields.only(_CODED | {"po", "credit"})
     return Invoice(**_coded(fields), po_key=fields.text("po", ""), credit=fields.flag("credit"))
 
 
-def _payroll(fields: EntryFields) -> Entry:
+def _payroll(fields: TableFields) -> Entry:
     fields.only(_CODED)
     return PayrollPosting(**_coded(fields))
 
 
-def _receipt(fields: EntryFields) -> Receipt:
+def _receipt(fields: TableFields) -> Receipt:
     fields.only(frozenset({"account", "amount", "vendor", "description", "set", "episode"}))
     return Receipt(account=fields.text("account"), amount=fields.money("amount"),
                    vendor=fields.text("vendor", ""), description=fields.text("description", ""),
                    set_code=fields.text("set", ""), episode=fields.text("episode", ""))
 
 
-def _journal_line(fields: EntryFields) -> JournalLine:
+def _journal_line(fields: TableFields) -> JournalLine:
     fields.only(frozenset({"account", "amount", "set", "episode"}))
     return JournalLine(account=fields.text("account"), amount=fields.money("amount"),
                        set_code=fields.text("set", ""), episode=fields.text("episode", ""))
 
 
-def _children(fields: EntryFields, name: str) -> list[EntryFields]:
-    return [EntryFields(item, f"{fields.path}.{name}[{n}]", fields.source, fields.line,
+def _children(fields: TableFields, name: str) -> list[TableFields]:
+    return [TableFields(item, f"{fields.path}.{name}[{n}]", fields.source, fields.line,
                         fields.currency)
             for n, item in enumerate(fields.tables(name), start=1)]
 
 
-def _petty_cash(fields: EntryFields) -> Entry:
+def _petty_cash(fields: TableFields) -> Entry:
     is_float = "custodian" in fields.table
     if is_float == ("float" in fields.table):
         raise fields.error("a petty cash entry is either a float (custodian, amount) or an "
@@ -113,18 +113,18 @@ def _petty_cash(fields: EntryFields) -> Entry:
     return PettyCashEnvelope(**_base(fields), float_key=fields.text("float"), receipts=receipts)
 
 
-def _journal(fields: EntryFields) -> Entry:
+def _journal(fields: TableFields) -> Entry:
     fields.only(_COMMON | {"lines"})
     lines = tuple(_journal_line(child) for child in _children(fields, "lines"))
     return JournalAdjustment(**_base(fields), lines=lines)
 
 
-def _reversal(fields: EntryFields) -> Entry:
+def _reversal(fields: TableFields) -> Entry:
     fields.only(_COMMON | {"reverses"})
     return Reversal(**_base(fields), reverses=fields.text("reverses"))
 
 
-_READERS: dict[str, Callable[[EntryFields], Entry]] = {
+_READERS: dict[str, Callable[[TableFields], Entry]] = {
     "po": _po, "po_close": _po_close, "invoice": _invoice, "payroll": _payroll,
     "petty_cash": _petty_cash, "journal": _journal, "reversal": _reversal,
 }
@@ -151,7 +151,7 @@ def _header(root: dict[str, Any], source: str) -> LedgerHeader:
             raise InputError(f"{name}: unknown key (expected one of "
                              f"{', '.join(sorted(_HEADER_KEYS | set(_READERS)))})",
                              source=source, field=name)
-    top = EntryFields({k: v for k, v in root.items() if k in _HEADER_KEYS}, "", source,
+    top = TableFields({k: v for k, v in root.items() if k in _HEADER_KEYS}, "", source,
                       None, "XXX")
     currency = top.text("currency").strip().upper()
     if len(currency) != 3 or not currency.isalpha():
@@ -207,7 +207,7 @@ def _in_file_order(root: dict[str, Any], text: str, source: str) -> list[tuple[s
     return ordered
 
 
-def _post(ledger: Ledger, entry: Entry, fields: EntryFields) -> Ledger:
+def _post(ledger: Ledger, entry: Entry, fields: TableFields) -> Ledger:
     try:
         return post(ledger, entry)
     except PostingRefused as refused:
@@ -228,7 +228,7 @@ def read_ledger(text: str, *, source: str = "", accounts: Iterable[str]) -> Ledg
     pending = list(header.periods_closed)
     for path, line, table in _in_file_order(root, text, source):
         kind = path.split("[", 1)[0]
-        fields = EntryFields(table, path, source, line, header.currency)
+        fields = TableFields(table, path, source, line, header.currency)
         try:
             entry = _READERS[kind](fields)
         except InputError as error:

@@ -1,4 +1,4 @@
-"""Checked field access for the ledger file reader: every error names its key path.
+"""Checked access to one TOML table of a data file (ledger, payroll): errors name the key path.
 
 Money is a TOML integer or a string (``"412.50"``, or ``"412.50 EUR"`` to state another
 currency, which the posting invariants then refuse); TOML floats are refused because they are
@@ -14,7 +14,7 @@ from typing import Any
 from lynchpin.engine.errors import InputError
 from lynchpin.engine.money import Money
 
-__all__ = ["EntryFields", "describe"]
+__all__ = ["TableFields", "describe"]
 
 _PLAIN = frozenset("0123456789.-+")
 
@@ -30,7 +30,7 @@ def describe(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-class EntryFields:
+class TableFields:
     """One TOML table at key path `path` (e.g. ``invoice[4]``), read with checks.
 
     `line` is the 1-based line of the table's header in the file, when known.
