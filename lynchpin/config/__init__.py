@@ -1,0 +1,1 @@
+"""Django project configuration: settings from the environment, URL root, WSGI/ASGI entry points."""

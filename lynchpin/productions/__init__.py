@@ -1,0 +1,1 @@
+"""Productions: the production itself, its units and episodes, members with roles, invitations."""
