@@ -43,6 +43,8 @@ demo: $(STAMP)
 	@echo "Budget $(BUDGET) priced from the schedule: $(OUT)/budget.toml"
 	@echo "Cost report of $(LEDGER) written to $(OUT)/: costreport.pdf, costreport.xlsx"
 	@echo "A week of timecards of $(PAYROLL) priced: $(OUT)/payroll.json"
+	@echo
+	$(BIN)/lynchpin demo
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q

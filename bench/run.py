@@ -19,6 +19,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Realistic feature: 200 strips, 40 cast, 45 days", ("bench.feature", "--seed", "1")),
     ("Budget: 5,000 lines full recompute and one-line re-price", ("bench.budget",)),
     ("Labour: a season of timecards, 100 people x 60 days", ("bench.labour", "--quick")),
+    ("Web: scene list and scene page, 200 scenes, 20 users", ("bench.web", "--quick")),
 )
 
 

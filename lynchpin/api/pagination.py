@@ -22,7 +22,7 @@ class LimitOffset(LimitOffsetPagination):
 
     class Input(Schema):
         limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rows per page")
-        offset: int = Field(0, ge=0, description="Rows to skip")
+        offset: int = Field(0, ge=0, le=2**31 - 1, description="Rows to skip")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_limit=MAX_LIMIT, **kwargs)

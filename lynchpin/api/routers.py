@@ -13,6 +13,9 @@ __all__ = ["ROUTERS"]
 
 ROUTERS: tuple[tuple[str, str], ...] = (
     ("productions/", "lynchpin.productions.api"),
-    # ("productions/", "lynchpin.scripts.api"),
-    # ("productions/", "lynchpin.people.api"),
+    ("productions/", "lynchpin.scripts.api"),
+    ("productions/", "lynchpin.people.api"),
+    ("productions/", "lynchpin.people.timecards.api"),
+    ("productions/", "lynchpin.budgets.api"),
+    ("productions/", "lynchpin.accounting.api"),
 )

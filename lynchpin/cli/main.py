@@ -25,6 +25,7 @@ from lynchpin.cli.payroll import payroll_app
 from lynchpin.cli.pipeline import PaperName, load_script, report_for
 from lynchpin.cli.schedule import schedule_app
 from lynchpin.cli.tables import breakdown_view, revision_view
+from lynchpin.cli.web import demo, serve, worker
 from lynchpin.engine.breakdown.report import BreakdownReport
 
 app = typer.Typer(
@@ -41,6 +42,9 @@ app.add_typer(budget_app, name="budget")
 app.add_typer(payroll_app, name="payroll")
 app.command("costreport")(costreport)
 app.command("price-budget")(price_budget)
+app.command("serve")(serve)
+app.command("worker")(worker)
+app.command("demo")(demo)
 
 #: Width used when output is not a terminal (files, pipes), so long headings stay on one line.
 PLAIN_WIDTH = 160

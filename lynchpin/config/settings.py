@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "ninja",
     "lynchpin.core",
     "lynchpin.productions",
+    "lynchpin.people",
+    "lynchpin.scripts",
+    "lynchpin.budgets",
+    "lynchpin.accounting",
     "lynchpin.api",
 ]
 

@@ -20,8 +20,12 @@ from lynchpin.web.views import healthz
 #: Production sections of the apps: ``path("productions/<int:production_id>/<section>/",
 #: include("lynchpin.<app>.urls"))``; the app's urls.py sets ``app_name``.
 APP_PAGES: list = [
-    # path("productions/<int:production_id>/scripts/", include("lynchpin.scripts.urls")),
-    # path("productions/<int:production_id>/people/", include("lynchpin.people.urls")),
+    path("productions/<int:production_id>/scripts/", include("lynchpin.scripts.urls")),
+    path("productions/<int:production_id>/people/", include("lynchpin.people.urls")),
+    path("productions/<int:production_id>/timecards/",
+         include("lynchpin.people.timecards.urls")),
+    path("productions/<int:production_id>/budgets/", include("lynchpin.budgets.urls")),
+    path("productions/<int:production_id>/accounting/", include("lynchpin.accounting.urls")),
 ]
 
 urlpatterns = [

@@ -39,7 +39,7 @@ def membership_for(*, actor: Any, production_id: int) -> Any:
     membership_model = apps.get_model("productions", "Membership")
     membership = (
         membership_model.objects.select_related("production")
-        .filter(production_id=production_id, user_id=actor.pk)
+        .filter(production__pk=production_id, user__pk=actor.pk)
         .first()
     )
     if membership is None:

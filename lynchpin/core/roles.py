@@ -45,6 +45,8 @@ class Capability(StrEnum):
     VIEW_PEOPLE = "view_people"  # members, contacts, crew and cast lists
     EDIT_PEOPLE = "edit_people"
     RUN_TASKS = "run_tasks"  # start background work: imports, PDF batches, optimiser runs
+    POST_LEDGER = "post_ledger"  # purchase orders, invoices, petty cash, journals, periods
+    EDIT_SCHEDULE = "edit_schedule"  # production facts, stripboard, optimise, re-plan, lock
 
 
 _ALL = frozenset(Capability)
@@ -61,6 +63,7 @@ ROLE_CAPABILITIES: Mapping[Role, frozenset[Capability]] = MappingProxyType(
             {
                 Capability.VIEW_MONEY,
                 Capability.EDIT_BUDGET,
+                Capability.POST_LEDGER,
                 Capability.VIEW_SCRIPT,
                 Capability.VIEW_PEOPLE,
                 Capability.RUN_TASKS,
@@ -73,6 +76,7 @@ ROLE_CAPABILITIES: Mapping[Role, frozenset[Capability]] = MappingProxyType(
                 Capability.EDIT_BREAKDOWN,
                 Capability.VIEW_PEOPLE,
                 Capability.EDIT_PEOPLE,
+                Capability.EDIT_SCHEDULE,
                 Capability.RUN_TASKS,
             }
         ),

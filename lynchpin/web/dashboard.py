@@ -17,9 +17,23 @@ from lynchpin.core.dashboard import AttentionItem, KeyFigure, Level
 
 __all__ = ["ATTENTION_SOURCES", "FIGURE_SOURCES", "Dashboard", "dashboard_for"]
 
-FIGURE_SOURCES: tuple[str, ...] = ("lynchpin.productions.selectors.production_figures",)
+FIGURE_SOURCES: tuple[str, ...] = (
+    "lynchpin.productions.selectors.production_figures",
+    "lynchpin.people.selectors.people_figures",
+    "lynchpin.people.timecards.selectors.timecard_figures",
+    "lynchpin.scripts.selectors.scripts_figures",
+    "lynchpin.accounting.selectors.accounting_figures",
+    "lynchpin.budgets.selectors.budget_figures",
+)
 
-ATTENTION_SOURCES: tuple[str, ...] = ("lynchpin.productions.selectors.production_attention",)
+ATTENTION_SOURCES: tuple[str, ...] = (
+    "lynchpin.productions.selectors.production_attention",
+    "lynchpin.people.selectors.people_attention",
+    "lynchpin.people.timecards.selectors.timecard_attention",
+    "lynchpin.scripts.selectors.scripts_attention",
+    "lynchpin.accounting.selectors.accounting_attention",
+    "lynchpin.budgets.selectors.budget_attention",
+)
 
 _LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 

@@ -38,8 +38,11 @@ class NavLink:
 
 SECTIONS: tuple[Section, ...] = (
     Section("Dashboard", "productions:dashboard", None, ("productions:dashboard",)),
-    # Section("Script", "scripts:list", Capability.VIEW_SCRIPT, ("scripts:",)),
-    # Section("People", "people:contacts", Capability.VIEW_PEOPLE, ("people:",)),
+    Section("Script", "scripts:list", Capability.VIEW_SCRIPT, ("scripts:",)),
+    Section("People", "people:contacts", Capability.VIEW_PEOPLE, ("people:",)),
+    Section("Timecards", "timecards:index", None, ("timecards:",)),
+    Section("Budget", "budgets:list", Capability.VIEW_MONEY, ("budgets:",)),
+    Section("Accounting", "accounting:ledger", Capability.VIEW_MONEY, ("accounting:",)),
     Section("Members", "productions:members", Capability.VIEW_PEOPLE, ("productions:member",)),
     Section("Audit", "productions:audit", Capability.VIEW_AUDIT, ("productions:audit",)),
 )

@@ -25,7 +25,7 @@ from lynchpin.engine.ledger.entries import (
 )
 from lynchpin.engine.money import Money, total
 
-__all__ = ["Ledger", "PoStatus", "Posting", "PostingKind", "Record"]
+__all__ = ["Ledger", "PoStatus", "Posting", "PostingKind", "Record", "ledger_of"]
 
 
 class PostingKind(StrEnum):
@@ -154,6 +154,17 @@ class Ledger:
     def float_spent(self, float_key: str) -> Money:
         """Receipts returned against a float so far (net of reversed envelopes)."""
         return self.balance_against(float_key, PostingKind.ACTUAL)
+
+
+def ledger_of(*, currency: str, accounts: frozenset[str], records: tuple[Record, ...],
+              closed_through: dt.date | None = None) -> Ledger:
+    """A ledger holding `records` as already posted (no checks), indexed in one pass.
+
+    For stores that keep every record the engine once accepted through `ledger.post` and
+    rebuild the ledger from them: linear, where posting them again one by one is quadratic.
+    """
+    index = {record.entry.key: position for position, record in enumerate(records)}
+    return Ledger(currency, accounts, records, closed_through, MappingProxyType(index))
 
 
 def with_record(ledger: Ledger, record: Record) -> Ledger:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lynchpin.engine.errors import InputError, Severity
-from lynchpin.engine.ledger.book import PoStatus, PostingKind
+from lynchpin.engine.ledger.book import PoStatus, PostingKind, ledger_of
 from lynchpin.engine.ledger.entries import (
     Invoice,
     JournalAdjustment,
@@ -162,3 +162,14 @@ def test_check_entry_reports_without_posting_and_registry_is_a_tuple() -> None:
     found = check_entry(empty(), invoice("I1", 10, account="9999"))
     assert [v.rule for v in found] == ["ledger.unknown_account"]
     assert found[0].reference == "I1"
+
+
+def test_a_ledger_rebuilt_from_its_records_answers_like_the_posted_one() -> None:
+    entries = [po("PO1", 1000), invoice("INV1", 400, po_key="PO1"), payroll("P1", 50)]
+    posted = post_all(empty(), entries)
+    rebuilt = ledger_of(currency=posted.currency, accounts=posted.accounts,
+                        records=posted.records, closed_through=posted.closed_through)
+    assert rebuilt == posted
+    assert rebuilt.record("INV1") is posted.record("INV1")
+    assert rebuilt.open_balance("PO1") == usd(600)
+    assert post(rebuilt, payroll("P2", 10)).record("P2") is not None

@@ -1,0 +1,374 @@
+"""Web benchmark: the scene list and the scene (breakdown) page under 20 concurrent users.
+
+For each database (SQLite in a fresh data directory; PostgreSQL in a freshly created
+``lynchpin_bench`` database), in this order:
+
+1. **Seed** (a child process): migrate, collect static files, create a producer and a
+   production, import a seeded 200-scene screenplay (`lynchpin.demo.long_script`, about 85
+   pages) through the scripts app's `script_import`, and log the producer in once per virtual
+   user (sessions in the database, so no password hashing during the run).
+2. **Serve**: gunicorn (sync workers, ``--workers``, default 4) on loopback with production
+   settings (``LYNCHPIN_DEBUG=false``, hashed static files, no HTTPS redirect); warm up every
+   worker on both pages.
+3. **Drive** (a child process): locust as a library (headless, `FastHttpUser`), ``--users``
+   virtual users (default 20), all started at once; statistics are reset once all are running
+   and then collected for ``--duration`` seconds. Each user alternates between the scene list
+   (page 1, as a person opens it) and the page of a random scene, with ``--think`` seconds
+   (default 1.0) between a response and its next request. A response other than 200 (a
+   redirect to the login page included) counts as an error.
+
+Printed: requests, errors, p50/p95/p99 latency (ms) and throughput (requests per second) per
+page and overall, and the target: **p95 under 150 ms on both pages and no errors**, met or
+missed, per database. Locust keeps response times rounded to 10 ms above 100 ms, so a p95
+between 100 and 1000 ms is reported to the 10 ms.
+
+    .venv/bin/python -m bench.web [--quick] [--database sqlite|postgres|both]
+        [--users 20] [--think 1.0] [--duration 60] [--workers 4]
+
+``--quick`` runs 15 s per database instead of 60. PostgreSQL comes from
+``LYNCHPIN_BENCH_POSTGRES_URL`` (default ``postgres://postgres@127.0.0.1:5432/lynchpin_bench``;
+the database is dropped and created again); when no server answers, PostgreSQL is reported as
+skipped. Needs gunicorn and locust (``pip install -e '.[bench]'``). Exit code 1 when a target
+is missed, 2 when the benchmark could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+TARGET_P95_MS = 150
+SCENES = 200
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/lynchpin_bench"
+PAGES = ("scene list", "scene page")
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class PageStats:
+    """Figures of one page (or all requests): counts, latency percentiles (ms), rate (rps)."""
+
+    name: str
+    requests: int
+    errors: int
+    p50: int
+    p95: int
+    p99: int
+    rps: float
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One database's run: its pages, the total, and whether the target was met."""
+
+    database: str
+    pages: tuple[PageStats, ...]
+    total: PageStats
+    error_samples: tuple[str, ...]
+
+    @property
+    def met(self) -> bool:
+        return self.total.errors == 0 and all(page.p95 < TARGET_P95_MS for page in self.pages)
+
+
+# --- seeding (child process with the database's environment) ---------------------------------
+
+
+def seed(users: int) -> dict[str, Any]:
+    """Migrate, collect static files, create the 200-scene production and `users` sessions.
+
+    Returns the URLs to load and the session cookies, as JSON-ready values.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lynchpin.config.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+    from django.urls import reverse
+
+    from lynchpin.demo.long_script import long_script
+    from lynchpin.productions.services import production_create
+    from lynchpin.scripts.services import script_import
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    producer = get_user_model().objects.create_user("bench", password=secrets.token_urlsafe())
+    production = production_create(actor=producer, title=f"Load test ({SCENES} scenes)")
+    version = script_import(
+        actor=producer, production_id=production.pk, file_name="load-test.fountain",
+        content=long_script(SCENES, seed=1).encode("utf-8"), colour="white", label="Bench",
+    )
+    scene_ids = list(version.scenes.order_by("order").values_list("pk", flat=True))
+    sessions = []
+    for _ in range(users):
+        client = Client()
+        client.force_login(producer)
+        sessions.append(client.cookies[settings.SESSION_COOKIE_NAME].value)
+    ids = {"production_id": production.pk}
+    return {
+        "scenes": len(scene_ids),
+        "list_url": reverse("scripts:scenes", kwargs=ids),
+        "scene_urls": [reverse("scripts:scene", kwargs={**ids, "scene_id": pk})
+                       for pk in scene_ids],
+        "cookie_name": settings.SESSION_COOKIE_NAME,
+        "sessions": sessions,
+        "database": settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
+    }
+
+
+# --- load (child process: locust monkey-patches the standard library with gevent) ----------
+
+
+def drive(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run locust headless with `spec` (host, urls, sessions, users, think, duration)."""
+    import gevent
+    from locust import FastHttpUser, constant, task
+    from locust.env import Environment
+
+    sessions = iter(spec["sessions"])
+    samples: list[str] = []
+    pick = random.Random(1)  # the same scene sequence on every run
+
+    class Visitor(FastHttpUser):
+        host = spec["host"]
+        wait_time = constant(spec["think"])
+
+        def on_start(self) -> None:
+            self.cookie = f"{spec['cookie_name']}={next(sessions)}"
+            self.turn = 0
+
+        @task
+        def visit(self) -> None:
+            # Alternate pages, so both get the same share of the load.
+            self.turn += 1
+            if self.turn % 2:
+                self._get(spec["list_url"], PAGES[0])
+            else:
+                self._get(pick.choice(spec["scene_urls"]), PAGES[1])
+
+        def _get(self, url: str, name: str) -> None:
+            with self.client.get(url, name=name, headers={"Cookie": self.cookie},
+                                 allow_redirects=False, catch_response=True) as response:
+                if response.status_code != 200:
+                    message = f"{name} {url}: HTTP {response.status_code}"
+                    if len(samples) < 5:
+                        samples.append(message)
+                    response.failure(message)
+
+    environment = Environment(user_classes=[Visitor])
+    runner = environment.create_local_runner()
+    runner.start(spec["users"], spawn_rate=spec["users"])
+    gevent.sleep(2)  # every user started and past its first request
+    environment.stats.reset_all()
+    gevent.sleep(spec["duration"])
+    figures = {name: _figures(environment.stats.get(name, "GET")) for name in PAGES}
+    figures["total"] = _figures(environment.stats.total)
+    runner.quit()
+    return {"pages": figures, "samples": samples}
+
+
+def _figures(entry: Any) -> dict[str, Any]:
+    return {
+        "requests": entry.num_requests,
+        "errors": entry.num_failures,
+        "p50": entry.get_response_time_percentile(0.50),
+        "p95": entry.get_response_time_percentile(0.95),
+        "p99": entry.get_response_time_percentile(0.99),
+        "rps": round(entry.total_rps, 1),
+    }
+
+
+# --- orchestration (parent process) -------------------------------------------------------------
+
+
+def _child(mode: str, env: dict[str, str], payload: dict[str, Any] | None = None) -> Any:
+    """Run ``python -m bench.web --internal MODE`` with `env`; its JSON answer on stdout."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.web", "--internal", mode],
+        input=json.dumps(payload or {}), capture_output=True, text=True, env=env, cwd=REPO,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{mode} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_up(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer at {url}/healthz within {seconds:.0f} s")
+
+
+def _warm_up(url: str, seeded: dict[str, Any], workers: int) -> None:
+    """Two rounds of each page per worker: templates compiled, connections open."""
+    cookie = f"{seeded['cookie_name']}={seeded['sessions'][0]}"
+    for path in [seeded["list_url"], *seeded["scene_urls"][:2]] * (2 * workers):
+        request = urllib.request.Request(url + path, headers={"Cookie": cookie})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+
+
+def _server_env(data_dir: Path, database_url: str | None) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env.update({
+        "LYNCHPIN_DEBUG": "false", "LYNCHPIN_HTTPS": "false",
+        "LYNCHPIN_SECRET_KEY": secrets.token_urlsafe(50),
+        "LYNCHPIN_ALLOWED_HOSTS": "127.0.0.1,localhost", "LYNCHPIN_DATA_DIR": str(data_dir),
+        "LYNCHPIN_TASKS_BACKEND": "immediate", "LYNCHPIN_LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(REPO),
+    })
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def run_database(name: str, database_url: str | None, args: argparse.Namespace) -> Outcome:
+    """Seed, serve and drive one database; the figures."""
+    with tempfile.TemporaryDirectory(prefix="lynchpin-bench-") as folder:
+        env = _server_env(Path(folder), database_url)
+        seeded = _child("seed", env, {"users": args.users})
+        if seeded["scenes"] != SCENES:
+            raise RuntimeError(f"the seeded script has {seeded['scenes']} scenes, not {SCENES}")
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "lynchpin.config.wsgi", "--bind",
+             f"127.0.0.1:{port}", "--workers", str(args.workers), "--log-level", "warning"],
+            env=env, cwd=REPO,
+        )
+        try:
+            _wait_until_up(url)
+            _warm_up(url, seeded, args.workers)
+            spec = {**seeded, "host": url, "users": args.users, "think": args.think,
+                    "duration": args.duration}
+            driven = _child("drive", env, spec)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    pages = tuple(PageStats(page, **driven["pages"][page]) for page in PAGES)
+    total = PageStats("all", **driven["pages"]["total"])
+    return Outcome(name, pages, total, tuple(driven["samples"]))
+
+
+def _postgres_ready(url: str) -> str | None:
+    """Drop and create the benchmark database; None when ready, else why not."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    database = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
+            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(database)))
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+    except psycopg.Error as error:
+        return " ".join(str(error).split())
+    return None
+
+
+def report(outcome: Outcome) -> None:
+    """Print one database's table and its target line."""
+    print(f"\n{outcome.database}: {SCENES}-scene production")
+    print(f"{'page':<12} {'requests':>9} {'errors':>7} {'p50 ms':>7} {'p95 ms':>7} "
+          f"{'p99 ms':>7} {'req/s':>7}")
+    for page in (*outcome.pages, outcome.total):
+        print(f"{page.name:<12} {page.requests:>9} {page.errors:>7} {page.p50:>7} "
+              f"{page.p95:>7} {page.p99:>7} {page.rps:>7.1f}")
+    for sample in outcome.error_samples:
+        print(f"  error: {sample}")
+    verdict = "met" if outcome.met else "MISSED"
+    print(f"target p95 < {TARGET_P95_MS} ms on both pages and no errors: {verdict}")
+
+
+def _machine(args: argparse.Namespace) -> str:
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (f"machine: {platform.machine()} {os.cpu_count()} cores, {platform.system()}, "
+            f"python {platform.python_version()}, load average {load}; gunicorn "
+            f"{args.workers} sync workers; {args.users} users, think {args.think} s, "
+            f"{args.duration:.0f} s per database")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="15 s per database, not 60.")
+    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--users", type=int, default=20, help="Concurrent users (20).")
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="Seconds a user waits between a response and the next request.")
+    parser.add_argument("--duration", type=float, default=None,
+                        help="Measured seconds per database (60; 15 with --quick).")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (4).")
+    parser.add_argument("--internal", choices=("seed", "drive"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.duration is None:
+        args.duration = 15.0 if args.quick else 60.0
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; 0 when every database met the target, 1 when one missed, 2 when
+    it could not run."""
+    args = parse_args(argv)
+    if args.internal:
+        payload = json.loads(sys.stdin.read() or "{}")
+        answer = seed(payload["users"]) if args.internal == "seed" else drive(payload)
+        print(json.dumps(answer))
+        return 0
+    print(_machine(args), flush=True)
+    databases: list[tuple[str, str | None]] = []
+    if args.database in ("sqlite", "both"):
+        databases.append(("SQLite", None))
+    if args.database in ("postgres", "both"):
+        databases.append(("PostgreSQL", os.environ.get("LYNCHPIN_BENCH_POSTGRES_URL",
+                                                       DEFAULT_POSTGRES_URL)))
+    worst = 0
+    for name, url in databases:
+        why_not = _postgres_ready(url) if url else None
+        if why_not:
+            print(f"\n{name}: skipped ({why_not})")
+            continue
+        try:
+            outcome = run_database(name, url, args)
+        except RuntimeError as error:
+            print(f"\n{name}: could not run: {error}", file=sys.stderr)
+            worst = max(worst, 2)
+            continue
+        report(outcome)
+        worst = max(worst, 0 if outcome.met else 1)
+    return worst
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""People: contacts, vendors, crew and cast engagements, and their deal memos (confidential)."""

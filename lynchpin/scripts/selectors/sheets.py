@@ -1,0 +1,136 @@
+"""Breakdown sheets: the engine's BreakdownReport of a draft, and its PDF (all scenes or one).
+
+The report is built from the stored rows (production numbers, stored lengths, ACCEPTED
+elements only) and the draft's file read again (headings, speaking cast). Rendering every
+sheet costs about 70 ms a scene, so the whole-draft PDF is kept in the media storage per
+breakdown version (``scripts/<production>/sheets/<draft>-v<version>.pdf``) and rendered again
+only after the breakdown changed. All reads need VIEW_SCRIPT.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from lynchpin.core.errors import NotFound
+from lynchpin.engine.breakdown.report import BreakdownReport, SceneReport
+from lynchpin.engine.units import EIGHTHS_PER_PAGE
+from lynchpin.scripts import adapters
+from lynchpin.scripts.models import Scene, ScriptVersion
+from lynchpin.scripts.selectors.versions import require_reader, script_get
+
+__all__ = ["SheetFile", "breakdown_pdf", "breakdown_report_for", "scene_sheet_pdf"]
+
+
+def _report(version: ScriptVersion) -> BreakdownReport:
+    scenes = list(version.scenes.order_by("order"))
+    script = adapters.script_of(version)
+    return adapters.report_of(version, script, scenes, adapters.items_of(scenes))
+
+
+def breakdown_report_for(
+    *, actor: Any, production_id: int, script_version_id: int
+) -> BreakdownReport:
+    """The breakdown report of a draft (its current scenes, accepted elements).
+
+    Requires VIEW_SCRIPT. Raises NotFound for another production's draft, InputError when
+    its stored file can no longer be read as it was imported.
+    """
+    version = script_get(
+        actor=actor, production_id=production_id, script_version_id=script_version_id
+    )
+    return _report(version)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetFile:
+    """A rendered PDF and the file name to download it as."""
+
+    content: bytes
+    file_name: str
+
+
+def _file_stem(version: ScriptVersion) -> str:
+    title = version.title or version.file_name.rsplit(".", 1)[0] or "script"
+    safe = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-") or "script"
+    return f"{safe[:60]}-{version.colour}-breakdown"
+
+
+def _one_scene(report: BreakdownReport, scene: Scene) -> BreakdownReport:
+    """The report cut down to one scene (its cover page totals that scene only)."""
+    line: SceneReport | None = next((s for s in report.scenes if s.number == scene.number), None)
+    if line is None:
+        raise NotFound(f"Scene {scene.number} has no breakdown sheet (it is omitted).")
+    return dataclasses.replace(
+        report,
+        scenes=(line,),
+        pages=-(-line.eighths // EIGHTHS_PER_PAGE),
+        eighths=line.eighths,
+        characters=tuple(c for c in report.characters if line.number in c.scenes),
+    )
+
+
+def _render(report: BreakdownReport) -> bytes:
+    # Imported on first use: WeasyPrint is heavy, and most requests print nothing.
+    from lynchpin.documents.breakdown_pdf import render_pdf
+
+    return render_pdf(report)
+
+
+def _cached_pdf(version: ScriptVersion) -> bytes:
+    folder = f"scripts/{version.production_id}/sheets"
+    name = f"{folder}/{version.pk}-v{version.version}.pdf"
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as handle:
+            return bytes(handle.read())
+    content = _render(_report(version))
+    stale = [
+        f for f in _listing(folder) if f.startswith(f"{version.pk}-v") and f"{folder}/{f}" != name
+    ]
+    for old in stale:
+        default_storage.delete(f"{folder}/{old}")
+    default_storage.save(name, ContentFile(content))
+    return content
+
+
+def _listing(folder: str) -> list[str]:
+    try:
+        return list(default_storage.listdir(folder)[1])
+    except FileNotFoundError:
+        return []
+
+
+def breakdown_pdf(*, actor: Any, production_id: int, script_version_id: int) -> SheetFile:
+    """Breakdown sheets of every current scene of a draft, as one PDF (kept until the
+    draft's breakdown changes).
+
+    Requires VIEW_SCRIPT. Raises NotFound for another production's draft, InputError when
+    the stored file no longer reads as imported.
+    """
+    version = script_get(
+        actor=actor, production_id=production_id, script_version_id=script_version_id
+    )
+    return SheetFile(_cached_pdf(version), f"{_file_stem(version)}.pdf")
+
+
+def scene_sheet_pdf(*, actor: Any, production_id: int, scene_id: int) -> SheetFile:
+    """The breakdown sheet of one scene, as PDF.
+
+    Requires VIEW_SCRIPT. Raises NotFound for a scene of another production or an omitted
+    scene, InputError when the stored file no longer reads as imported.
+    """
+    require_reader(actor, production_id)
+    scene = (
+        Scene.objects.select_related("script_version")
+        .filter(pk=scene_id, production_id=production_id)
+        .first()
+    )
+    if scene is None:
+        raise NotFound("Scene not found.")
+    version = scene.script_version
+    content = _render(_one_scene(_report(version), scene))
+    return SheetFile(content, f"{_file_stem(version)}-scene-{scene.number}.pdf")
