@@ -1,5 +1,6 @@
 """API of scripts: drafts (list, get, upload, revision report, apply, discard), scenes and
-their breakdown elements (decide, add, edit; 409 on a stale version).
+their breakdown elements (decide, add, edit; 409 on a stale version), whole-draft breakdown
+sheets (start a background task, follow it, download).
 
 Mounted at /api/v1/productions/ (lynchpin.api.routers); every path starts with
 ``{production_id}/scripts/``. Each operation parses its input, calls ONE selector or service
@@ -11,12 +12,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from lynchpin.api.pagination import LimitOffset
 from lynchpin.api.schemas import ERRORS
+from lynchpin.core.errors import NotFound
 from lynchpin.core.uploads import check_upload_size
 from lynchpin.scripts import selectors, services
 
@@ -267,6 +269,78 @@ def get_revision(request: HttpRequest, production_id: int, script_version_id: in
         "characters_added": report.characters_added,
         "characters_removed": report.characters_removed, "warnings": report.warnings,
     }
+
+
+class SheetsTaskOut(Schema):
+    """A whole-draft breakdown sheets request. `ready`: the PDF of the draft's current
+    breakdown is stored (download it); else follow `task_run_id` until `finished`.
+    `message` reads "Rendered n of N scenes" while it runs."""
+
+    task_run_id: int | None
+    status: str
+    progress: int
+    message: str
+    finished: bool
+    ready: bool
+    result: dict[str, Any]
+
+
+def _sheets_out(ready: bool, run: Any) -> dict[str, Any]:
+    if run is None:
+        return {"task_run_id": None, "status": "succeeded", "progress": 100, "message": "Ready",
+                "finished": True, "ready": ready, "result": {}}
+    return {"task_run_id": run.pk, "status": run.status, "progress": run.progress,
+            "message": run.message, "finished": run.finished, "ready": ready,
+            "result": run.result}
+
+
+@router.post(
+    "{production_id}/scripts/versions/{script_version_id}/sheets",
+    response={200: SheetsTaskOut, 202: SheetsTaskOut, **ERRORS},
+    summary="Print a draft's breakdown sheets (PDF, all scenes) in the background",
+    description=(
+        "200 with ready=true when the PDF of the current breakdown is stored; else 202 with "
+        "the task run to follow (a run already under way for this breakdown is reused). "
+        "Every member who reads the script may ask."
+    ),
+)
+def start_sheets(request: HttpRequest, production_id: int, script_version_id: int) -> Any:
+    asked = services.breakdown_sheets_request(
+        actor=request.auth, production_id=production_id, script_version_id=script_version_id
+    )
+    return Status(200 if asked.run is None else 202, _sheets_out(asked.ready, asked.run))
+
+
+@router.get(
+    "{production_id}/scripts/versions/{script_version_id}/sheets/tasks/{run_id}",
+    response={200: SheetsTaskOut, **ERRORS},
+    summary="Progress of a breakdown sheets task",
+    url_name="scripts_sheets_task",
+)
+def get_sheets_task(
+    request: HttpRequest, production_id: int, script_version_id: int, run_id: int
+) -> Any:
+    sheets = selectors.breakdown_sheets_run_get(
+        actor=request.auth, production_id=production_id, script_version_id=script_version_id,
+        run_id=run_id,
+    )
+    return _sheets_out(sheets.ready, sheets.run)
+
+
+@router.get(
+    "{production_id}/scripts/versions/{script_version_id}/sheets.pdf",
+    response={200: None, **ERRORS},
+    summary="Download a draft's breakdown sheets (PDF); 404 until a task printed them",
+)
+def download_sheets(request: HttpRequest, production_id: int, script_version_id: int) -> Any:
+    sheet = selectors.breakdown_sheets_file(
+        actor=request.auth, production_id=production_id, script_version_id=script_version_id
+    )
+    if sheet is None:
+        raise NotFound("The breakdown sheets of the current breakdown are not printed yet.")
+    response = HttpResponse(sheet.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{sheet.file_name}"'
+    return response
 
 
 @router.post(

@@ -20,6 +20,14 @@ urlpatterns = [
     path(
         "versions/<int:script_version_id>/breakdown.pdf", views.version_pdf, name="version_pdf"
     ),
+    path(
+        "versions/<int:script_version_id>/sheets/", views.sheets_start, name="sheets_start"
+    ),
+    path(
+        "versions/<int:script_version_id>/sheets/<int:run_id>/",
+        views.sheets_progress,
+        name="sheets",
+    ),
     path("versions/<int:script_version_id>/review/", views.review, name="review"),
     path("versions/<int:script_version_id>/apply/", views.apply, name="apply"),
     path("versions/<int:script_version_id>/discard/", views.discard, name="discard"),

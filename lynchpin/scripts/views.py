@@ -1,5 +1,5 @@
 """Pages of the scripts app: drafts and upload, scene list, scene page with its breakdown,
-breakdown sheets as PDF, revision review.
+breakdown sheets as PDF (a draft's in the background, with a progress page), revision review.
 
 Each view parses the request, calls one service or selector and renders. Errors propagate
 to lynchpin.web.middleware (404/403/409 pages), except on forms: an upload form shows its
@@ -46,9 +46,12 @@ def _list_page(
     current = next((d for d in drafts if d.status == "ready"), None)
     pending = next((d for d in drafts if d.status == "pending_review"), None)
     characters = selectors.character_list(actor=request.user, production_id=production_id)
+    sheets_ready = current is not None and selectors.breakdown_sheets_ready(
+        actor=request.user, production_id=production_id, script_version_id=current.pk
+    )
     context = _ctx(
         membership, drafts=drafts, current=current, pending=pending, form=form,
-        characters=characters,
+        characters=characters, sheets_ready=sheets_ready,
     )
     return render(request, "scripts/list.html", context, status=status)
 
@@ -117,7 +120,11 @@ def _scenes_page(
         script_version_id=version.pk if version else None,
     )
     page = Paginator(scenes, SCENES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "scripts/scenes.html", _ctx(membership, version=version, page=page))
+    sheets_ready = version is not None and selectors.breakdown_sheets_ready(
+        actor=request.user, production_id=production_id, script_version_id=version.pk
+    )
+    context = _ctx(membership, version=version, page=page, sheets_ready=sheets_ready)
+    return render(request, "scripts/scenes.html", context)
 
 
 @production_page
@@ -255,13 +262,54 @@ def _pdf(sheet: SheetFile) -> HttpResponse:
 def version_pdf(
     request: HttpRequest, membership: Membership, script_version_id: int
 ) -> HttpResponse:
-    """Breakdown sheets of every scene of a draft, as one PDF."""
-    return _pdf(
-        selectors.breakdown_pdf(
-            actor=request.user, production_id=membership.production_id,
+    """Breakdown sheets of every scene of a draft, as one PDF, once a sheets task stored
+    them for the current breakdown; before that, back to the draft's scenes to print them."""
+    sheet = selectors.breakdown_sheets_file(
+        actor=request.user, production_id=membership.production_id,
+        script_version_id=script_version_id,
+    )
+    if sheet is None:
+        messages.info(request, "The breakdown sheets of this breakdown are not printed yet.")
+        return redirect(
+            "scripts:version", production_id=membership.production_id,
             script_version_id=script_version_id,
         )
+    return _pdf(sheet)
+
+
+@production_page
+@require_POST
+def sheets_start(
+    request: HttpRequest, membership: Membership, script_version_id: int
+) -> HttpResponse:
+    """Print a draft's breakdown sheets: the stored PDF when it is current, else a
+    background task and its progress page. Every member who reads the script may ask."""
+    asked = services.breakdown_sheets_request(
+        actor=request.user, production_id=membership.production_id,
+        script_version_id=script_version_id,
     )
+    if asked.run is None:
+        return redirect(
+            "scripts:version_pdf", production_id=membership.production_id,
+            script_version_id=script_version_id,
+        )
+    return redirect(
+        "scripts:sheets", production_id=membership.production_id,
+        script_version_id=script_version_id, run_id=asked.run.pk,
+    )
+
+
+@production_page
+@require_GET
+def sheets_progress(
+    request: HttpRequest, membership: Membership, script_version_id: int, run_id: int
+) -> HttpResponse:
+    """Progress of a sheets task (n of N scenes), then the download link."""
+    sheets = selectors.breakdown_sheets_run_get(
+        actor=request.user, production_id=membership.production_id,
+        script_version_id=script_version_id, run_id=run_id,
+    )
+    return render(request, "scripts/sheets.html", _ctx(membership, sheets=sheets))
 
 
 @production_page

@@ -4,7 +4,10 @@ The report is built from the stored rows (production numbers, stored lengths, AC
 elements only) and the draft's file read again (headings, speaking cast). Rendering every
 sheet costs about 70 ms a scene, so the whole-draft PDF is kept in the media storage per
 breakdown version (``scripts/<production>/sheets/<draft>-v<version>.pdf``) and rendered again
-only after the breakdown changed. All reads need VIEW_SCRIPT.
+only after the breakdown changed (lynchpin.scripts.sheetcache). The pages and the API get
+it from a background task (lynchpin.scripts.services.sheets): `breakdown_sheets_file` hands
+out the stored file and `breakdown_sheets_run_get` follows the task; `breakdown_pdf` still
+renders inside the call when the file is missing. All reads need VIEW_SCRIPT.
 """
 
 from __future__ import annotations
@@ -13,23 +16,26 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-
 from lynchpin.core.errors import NotFound
+from lynchpin.core.models import TaskRun
 from lynchpin.engine.breakdown.report import BreakdownReport, SceneReport
 from lynchpin.engine.units import EIGHTHS_PER_PAGE
-from lynchpin.scripts import adapters
+from lynchpin.scripts import sheetcache
 from lynchpin.scripts.models import Scene, ScriptVersion
 from lynchpin.scripts.selectors.versions import require_reader, script_get
 
-__all__ = ["SheetFile", "breakdown_pdf", "breakdown_report_for", "scene_sheet_pdf"]
+__all__ = [
+    "SheetFile",
+    "SheetsProgress",
+    "breakdown_pdf",
+    "breakdown_report_for",
+    "breakdown_sheets_file",
+    "breakdown_sheets_ready",
+    "breakdown_sheets_run_get",
+    "scene_sheet_pdf",
+]
 
-
-def _report(version: ScriptVersion) -> BreakdownReport:
-    scenes = list(version.scenes.order_by("order"))
-    script = adapters.script_of(version)
-    return adapters.report_of(version, script, scenes, adapters.items_of(scenes))
+_report = sheetcache.report_of_version
 
 
 def breakdown_report_for(
@@ -82,26 +88,11 @@ def _render(report: BreakdownReport) -> bytes:
 
 
 def _cached_pdf(version: ScriptVersion) -> bytes:
-    folder = f"scripts/{version.production_id}/sheets"
-    name = f"{folder}/{version.pk}-v{version.version}.pdf"
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as handle:
-            return bytes(handle.read())
-    content = _render(_report(version))
-    stale = [
-        f for f in _listing(folder) if f.startswith(f"{version.pk}-v") and f"{folder}/{f}" != name
-    ]
-    for old in stale:
-        default_storage.delete(f"{folder}/{old}")
-    default_storage.save(name, ContentFile(content))
+    content = sheetcache.read_cached(version)
+    if content is None:
+        content = _render(_report(version))
+        sheetcache.store(version, version.version, content)
     return content
-
-
-def _listing(folder: str) -> list[str]:
-    try:
-        return list(default_storage.listdir(folder)[1])
-    except FileNotFoundError:
-        return []
 
 
 def breakdown_pdf(*, actor: Any, production_id: int, script_version_id: int) -> SheetFile:
@@ -134,3 +125,57 @@ def scene_sheet_pdf(*, actor: Any, production_id: int, scene_id: int) -> SheetFi
     version = scene.script_version
     content = _render(_one_scene(_report(version), scene))
     return SheetFile(content, f"{_file_stem(version)}-scene-{scene.number}.pdf")
+
+
+def breakdown_sheets_file(
+    *, actor: Any, production_id: int, script_version_id: int
+) -> SheetFile | None:
+    """The stored breakdown sheets of a draft's current breakdown version, or None until a
+    sheets task has rendered them (or after the breakdown changed).
+
+    Requires VIEW_SCRIPT. Raises NotFound for another production's draft.
+    """
+    version = script_get(
+        actor=actor, production_id=production_id, script_version_id=script_version_id
+    )
+    content = sheetcache.read_cached(version)
+    return None if content is None else SheetFile(content, f"{_file_stem(version)}.pdf")
+
+
+def breakdown_sheets_ready(*, actor: Any, production_id: int, script_version_id: int) -> bool:
+    """Whether the draft's sheets of its current breakdown version are stored (the pages
+    then link the file instead of offering to render it). Requires VIEW_SCRIPT."""
+    version = script_get(
+        actor=actor, production_id=production_id, script_version_id=script_version_id
+    )
+    return sheetcache.cached_name(version) is not None
+
+
+@dataclass(frozen=True)
+class SheetsProgress:
+    """A sheets task of a draft; `ready` when the file of the draft's current breakdown
+    version is stored (False after a success when the breakdown changed meanwhile)."""
+
+    version: ScriptVersion
+    run: TaskRun
+    ready: bool
+
+
+def breakdown_sheets_run_get(
+    *, actor: Any, production_id: int, script_version_id: int, run_id: int
+) -> SheetsProgress:
+    """A sheets task of the draft, for any member who may read the script (the run shows
+    nothing but progress through the scenes, so every reader may follow it).
+
+    Requires VIEW_SCRIPT. Raises NotFound for another production's draft or run, or a run
+    that is not this draft's sheets.
+    """
+    version = script_get(
+        actor=actor, production_id=production_id, script_version_id=script_version_id
+    )
+    run = TaskRun.objects.filter(
+        pk=run_id, production_id=production_id, kind=sheetcache.SHEETS_KIND
+    ).first()
+    if run is None or (run.result or {}).get("script_version_id") != version.pk:
+        raise NotFound("Task not found.")
+    return SheetsProgress(version, run, sheetcache.cached_name(version) is not None)
