@@ -18,4 +18,5 @@ ROUTERS: tuple[tuple[str, str], ...] = (
     ("productions/", "lynchpin.people.timecards.api"),
     ("productions/", "lynchpin.budgets.api"),
     ("productions/", "lynchpin.accounting.api"),
+    ("productions/", "lynchpin.schedules.api"),
 )

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "lynchpin.scripts",
     "lynchpin.budgets",
     "lynchpin.accounting",
+    "lynchpin.schedules",
     "lynchpin.api",
 ]
 

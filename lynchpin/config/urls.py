@@ -26,6 +26,7 @@ APP_PAGES: list = [
          include("lynchpin.people.timecards.urls")),
     path("productions/<int:production_id>/budgets/", include("lynchpin.budgets.urls")),
     path("productions/<int:production_id>/accounting/", include("lynchpin.accounting.urls")),
+    path("productions/<int:production_id>/schedules/", include("lynchpin.schedules.urls")),
 ]
 
 urlpatterns = [

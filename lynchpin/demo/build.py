@@ -23,7 +23,7 @@ from django.urls import reverse
 
 from lynchpin.core.roles import Role
 from lynchpin.demo.people import add_people
-from lynchpin.demo.samples import production_settings
+from lynchpin.demo.samples import PRODUCTION_FILE, production_settings, sample_bytes
 from lynchpin.demo.script import import_script
 from lynchpin.demo.team import DEMO_DEPARTMENT, DemoUser, demo_users, new_password
 from lynchpin.productions.selectors import member_list, production_list
@@ -32,6 +32,7 @@ from lynchpin.productions.services import (
     membership_change_role,
     production_create,
 )
+from lynchpin.schedules.services import schedule_setup
 
 __all__ = ["Demo", "build_demo"]
 
@@ -70,6 +71,10 @@ def build_demo(*, reset: bool = False, password: Callable[[], str] = new_passwor
             _ensure_member(producer, production.pk, user, role)
     notes = (import_script(actor=producer, production_id=production.pk),
              *add_people(actor=producer, production_id=production.pk))
+    # Facts and a first plan from the sample production file (a no-op when they exist).
+    schedule_setup(actor=producer, production_id=production.pk,
+                   text=sample_bytes(PRODUCTION_FILE).decode("utf-8"), source=PRODUCTION_FILE)
+    notes += ("Schedule: production facts and a first plan from the sample production file",)
     return Demo(
         production_id=production.pk,
         title=production.title,

@@ -24,6 +24,7 @@ FIGURE_SOURCES: tuple[str, ...] = (
     "lynchpin.scripts.selectors.scripts_figures",
     "lynchpin.accounting.selectors.accounting_figures",
     "lynchpin.budgets.selectors.budget_figures",
+    "lynchpin.schedules.selectors.schedules_figures",
 )
 
 ATTENTION_SOURCES: tuple[str, ...] = (
@@ -33,6 +34,7 @@ ATTENTION_SOURCES: tuple[str, ...] = (
     "lynchpin.scripts.selectors.scripts_attention",
     "lynchpin.accounting.selectors.accounting_attention",
     "lynchpin.budgets.selectors.budget_attention",
+    "lynchpin.schedules.selectors.schedules_attention",
 )
 
 _LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}

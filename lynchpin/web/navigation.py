@@ -39,6 +39,7 @@ class NavLink:
 SECTIONS: tuple[Section, ...] = (
     Section("Dashboard", "productions:dashboard", None, ("productions:dashboard",)),
     Section("Script", "scripts:list", Capability.VIEW_SCRIPT, ("scripts:",)),
+    Section("Schedule", "schedules:list", Capability.VIEW_SCRIPT, ("schedules:",)),
     Section("People", "people:contacts", Capability.VIEW_PEOPLE, ("people:",)),
     Section("Timecards", "timecards:index", None, ("timecards:",)),
     Section("Budget", "budgets:list", Capability.VIEW_MONEY, ("budgets:",)),

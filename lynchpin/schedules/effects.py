@@ -1,0 +1,78 @@
+"""A schedule's effect on the current budget (shared by the board's reads and the move).
+
+Changes travel forward (DESIGN.md section 2): the schedule's feed (shoot days, prep and wrap
+weeks, each cast member's work/hold/travel days from the DOOD, days per location: the
+engine's `schedule_feed`) is handed to the budgets app's `budget_reprice_preview`, which
+prices the current budget with it and saves nothing. Money: VIEW_MONEY roles only (None for
+others, and for a production without a budget).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from lynchpin.budgets.selectors import budget_current
+from lynchpin.budgets.services import RepriceResult, budget_reprice_preview
+from lynchpin.engine.budgeting.from_schedule import schedule_feed
+from lynchpin.engine.budgeting.schedule_feed import ScheduleFeed
+from lynchpin.engine.money import Money
+from lynchpin.engine.scheduling.dood import day_out_of_days
+from lynchpin.schedules.adapters.plan import Plan
+from lynchpin.schedules.rights import sees_money
+
+__all__ = ["BudgetEffect", "budget_effect", "effect_of", "feed_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetEffect:
+    """The current budget's grand total now and re-priced from the schedule (printed), the
+    difference, how many lines change, and the budget revision the preview was made on."""
+
+    budget_id: int
+    name: str
+    current: str
+    with_schedule: str
+    difference: str
+    lines: int
+    revision: str
+
+
+def feed_of(plan: Plan) -> ScheduleFeed:
+    """The engine's schedule feed of `plan` (prep and wrap weeks from the facts)."""
+    dood = day_out_of_days(plan.problem, plan.schedule)
+    facts = plan.built.facts
+    return schedule_feed(plan.problem, plan.schedule, dood,
+                         prep_weeks=Decimal(facts.prep_weeks),
+                         wrap_weeks=Decimal(facts.wrap_weeks))
+
+
+def _printed(amount: Decimal, currency: str) -> str:
+    return f"{Money(amount, currency).rounded().amount:,}"
+
+
+def effect_of(result: RepriceResult, currency: str) -> BudgetEffect:
+    """The printed effect of a re-pricing preview."""
+    preview = result.preview
+    change = preview.new_grand_total - preview.old_grand_total
+    sign = "+" if change > 0 else ""
+    return BudgetEffect(int(result.version.pk), result.version.name,
+                        _printed(preview.old_grand_total, currency),
+                        _printed(preview.new_grand_total, currency),
+                        sign + _printed(change, currency), len(preview.lines),
+                        str(result.revision))
+
+
+def budget_effect(*, actor: Any, membership: Any, plan: Plan) -> BudgetEffect | None:
+    """What re-pricing the current budget from `plan` would change, or None for roles
+    without VIEW_MONEY and productions without a budget."""
+    if not sees_money(membership):
+        return None
+    production_id = int(membership.production_id)
+    budget = budget_current(actor=actor, production_id=production_id)
+    if budget is None:
+        return None
+    result = budget_reprice_preview(actor=actor, production_id=production_id,
+                                    budget_id=budget.pk, feed=feed_of(plan))
+    return effect_of(result, budget.currency)
