@@ -14,16 +14,15 @@ never run beside the loop.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("LYNCHPIN_CHROMIUM", "/usr/bin/chromium"))
-#: Longest wait for one page or element (ms): a slow CI machine, never a speed assertion.
-TIMEOUT_MS = 30_000
+from tests.browser_support import CHROMIUM, TIMEOUT_MS, browser
+
+__all__ = ["CHROMIUM", "browser"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -36,27 +35,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless chromium for the module (skips when chromium or playwright is missing)."""
-    if not CHROMIUM.is_file():
-        pytest.skip(f"chromium not installed at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_api.sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield chromium
-        chromium.close()
-    finally:
-        playwright.stop()
-        if before is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture

@@ -2,62 +2,23 @@
 budget change; move one with the keyboard; run the optimiser and apply its board.
 
 Playwright drives Debian's chromium (skipped, with the reason, when it or the playwright
-package is missing), as tests/browser does; the fixtures are repeated here because that
-directory's conftest does not reach this one.
+package is missing), with the harness of tests/browser_support.py.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from lynchpin.schedules import selectors
 from lynchpin.schedules.models import ScheduleVersion, Strip
-from tests.django_support import PASSWORD
+from tests.browser_support import browser, logged_in
 from tests.schedules.conftest import Scheduled, import_budget
 
+__all__ = ["browser"]  # the fixture, imported for this module
+
 pytestmark = [pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = Path(os.environ.get("LYNCHPIN_CHROMIUM", "/usr/bin/chromium"))
-TIMEOUT_MS = 30_000  # longest wait for a page or element on a slow machine, not a speed test
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless chromium for the module (skips when chromium or playwright is missing)."""
-    if not CHROMIUM.is_file():
-        pytest.skip(f"chromium not installed at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the test's own ORM calls, its thread
-    playwright = sync_api.sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield chromium
-        chromium.close()
-    finally:
-        playwright.stop()
-        if before is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
-
-
-def _logged_in(browser: Any, live_server: Any, username: str) -> Any:
-    context = browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/productions/")
-    return page
-
 
 def _drag(page: Any, source: str, target: str) -> None:
     """Drag `source` onto `target`. The window is tall enough to show the whole board: a
@@ -76,7 +37,7 @@ def test_drag_a_strip_to_another_day_and_see_totals_and_budget(
     import_budget(scheduled)
     strip = Strip.objects.filter(schedule=board, day__number=3).order_by("position").first()
     day3, day4 = board.days.get(number=3), board.days.get(number=4)
-    page = _logged_in(browser, live_server, scheduled.team.producer.username)
+    page = logged_in(browser, live_server, scheduled.team.producer.username)
     page.goto(f"/productions/{scheduled.pid}/schedules/{board.pk}/")
     before3 = _text(page, f"#day-{day3.pk} [data-total=length]")
     before4 = _text(page, f"#day-{day4.pk} [data-total=length]")
@@ -101,7 +62,7 @@ def test_drag_a_strip_to_another_day_and_see_totals_and_budget(
 def test_move_a_strip_with_the_keyboard(browser: Any, live_server: Any, scheduled: Scheduled,
                                         board: Any) -> None:
     strip = Strip.objects.filter(schedule=board, day__number=2).order_by("position").first()
-    page = _logged_in(browser, live_server, scheduled.team.user("coordinator").username)
+    page = logged_in(browser, live_server, scheduled.team.user("coordinator").username)
     page.goto(f"/productions/{scheduled.pid}/schedules/{board.pk}/")
     item = page.locator(f"#strip-{strip.pk}")
     item.focus()
@@ -115,8 +76,8 @@ def test_move_a_strip_with_the_keyboard(browser: Any, live_server: Any, schedule
 
 def test_a_stale_board_is_told_to_reload(browser: Any, live_server: Any, scheduled: Scheduled,
                                          board: Any) -> None:
-    first = _logged_in(browser, live_server, scheduled.team.producer.username)
-    second = _logged_in(browser, live_server, scheduled.team.user("coordinator").username)
+    first = logged_in(browser, live_server, scheduled.team.producer.username)
+    second = logged_in(browser, live_server, scheduled.team.user("coordinator").username)
     strips = list(Strip.objects.filter(schedule=board, day__number=2).order_by("position")[:2])
     for page in (first, second):
         page.goto(f"/productions/{scheduled.pid}/schedules/{board.pk}/")
@@ -132,7 +93,7 @@ def test_a_stale_board_is_told_to_reload(browser: Any, live_server: Any, schedul
 
 def test_run_the_optimiser_and_apply_its_board(browser: Any, live_server: Any,
                                                scheduled: Scheduled, board: Any) -> None:
-    page = _logged_in(browser, live_server, scheduled.team.producer.username)
+    page = logged_in(browser, live_server, scheduled.team.producer.username)
     page.goto(f"/productions/{scheduled.pid}/schedules/{board.pk}/")
     page.get_by_label("Search for (seconds)").fill("6")
     page.get_by_role("button", name="Find a cheaper schedule").click()
