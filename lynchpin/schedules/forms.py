@@ -17,6 +17,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from lynchpin.core.uploads import validate_upload_size
 from lynchpin.schedules.models import MAX_SHOOT_DAYS, CalendarFeed, PerformerFacts
@@ -246,12 +249,28 @@ class CopyForm(forms.Form):
     name = forms.CharField(max_length=120)
 
 
+class PlainSelect(forms.Select):
+    """A ``<select>`` written in one pass: Django's own renders a template per option, which
+    for a board's 200 strips costs more than the rest of the page. Flat choices only."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None,
+               renderer: Any = None) -> SafeString:
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((key, " selected" if str(key) in chosen else "", label)
+             for key, label in self.choices))
+        return format_html('<select name="{}"{}>{}</select>', name,
+                           flatatt(self.build_attrs(self.attrs, attrs)), options)
+
+
 class MoveStripForm(VersionForm):
     """Move a strip without JavaScript: which strip (by scene), to which day (empty: the
     boneyard), at which place (1 = first)."""
 
-    strip = forms.TypedChoiceField(coerce=int, label="Scene")
-    day = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="To day")
+    strip = forms.TypedChoiceField(coerce=int, label="Scene", widget=PlainSelect)
+    day = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="To day",
+                                 widget=PlainSelect)
     position = forms.IntegerField(min_value=1, max_value=10_000, initial=1, label="Place",
                                   help_text="1 = first of the day")
 

@@ -9,15 +9,20 @@ transaction as the write). A cached entry is used only when its revision is the 
 read from the database, so an entry can be out of date but never be used out of date; with
 several web processes each keeps its own. Entries made inside a transaction that is rolled
 back carry a revision that never became visible, so they are never used either.
+
+A priced state also keeps a few values derived from it alone (`PricedBudget.derived`): the
+preview of a schedule feed, asked for by every stripboard view and strip move, is computed
+once per feed and state.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any, TypeVar
 from uuid import UUID
 
 from lynchpin.budgets.adapters.rows import LoadedBudget, load_budget
@@ -30,6 +35,10 @@ __all__ = ["CACHE_SIZE", "PricedBudget", "forget_all", "priced_budget", "remembe
 
 #: Versions kept per process (a 5,000-line budget and its pricing take a few megabytes).
 CACHE_SIZE = 8
+#: Derived values kept per priced state (a feed's preview holds a re-priced budget).
+DERIVED_SIZE = 4
+
+T = TypeVar("T")
 
 _cache: OrderedDict[int, PricedBudget] = OrderedDict()
 _lock = threading.Lock()
@@ -57,6 +66,25 @@ class PricedBudget:
     def line_price(self, line_id: int) -> LinePrice:
         """The priced line of row `line_id` (KeyError when the row is not in this budget)."""
         return self.pricing.lines[self.positions[line_id]]
+
+    @cached_property
+    def _derived(self) -> OrderedDict[Hashable, Any]:
+        return OrderedDict()
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept with this state under `key` (the last DERIVED_SIZE keys). Only
+        for values that depend on nothing but this state and what `key` holds."""
+        memo = self._derived
+        with _lock:
+            if key in memo:
+                memo.move_to_end(key)
+                return memo[key]  # type: ignore[no-any-return]
+        value = compute()
+        with _lock:
+            memo[key] = value
+            while len(memo) > DERIVED_SIZE:
+                memo.popitem(last=False)
+        return value
 
 
 def _cached(version: BudgetVersion, title: str) -> PricedBudget | None:

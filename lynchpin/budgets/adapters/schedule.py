@@ -17,8 +17,9 @@ from decimal import Decimal
 from lynchpin.budgets.adapters.cache import PricedBudget
 from lynchpin.core.errors import Invalid
 from lynchpin.engine.budgeting.model import Budget, Formula
+from lynchpin.engine.budgeting.reprice import reprice_globals
 from lynchpin.engine.budgeting.schedule_feed import ScheduleFeed, feed_values
-from lynchpin.engine.budgeting.totals import Pricing, price_budget
+from lynchpin.engine.budgeting.totals import Pricing
 
 __all__ = ["Feed", "GlobalChange", "LineChange", "SchedulePreview", "feed_mapping",
            "schedule_preview"]
@@ -95,8 +96,17 @@ def _changed_globals(budget: Budget, links: Mapping[str, str],
 
 def schedule_preview(priced: PricedBudget, links: Mapping[str, str],
                      feed: Feed) -> SchedulePreview:
-    """The changes `feed` makes to `priced` through `links` (global name -> feed key)."""
+    """The changes `feed` makes to `priced` through `links` (global name -> feed key);
+    computed once per priced state, links and feed values (a board shows the same schedule
+    many times; a strip moved back finds its earlier preview)."""
     values = feed_mapping(feed)
+    printed = tuple(sorted((name, str(value)) for name, value in values.items()))  # 2 != 2.0
+    key = ("schedule_preview", tuple(sorted(links.items())), printed)
+    return priced.derived(key, lambda: _preview(priced, links, values))
+
+
+def _preview(priced: PricedBudget, links: Mapping[str, str],
+             values: Mapping[str, Decimal]) -> SchedulePreview:
     budget = priced.budget
     changes = _changed_globals(budget, links, values)
     new_values = {change.name: change.new for change in changes}
@@ -104,7 +114,7 @@ def schedule_preview(priced: PricedBudget, links: Mapping[str, str],
         replace(g, value=new_values[g.name]) if g.name in new_values else g
         for g in budget.globals))
     before = priced.pricing
-    after = price_budget(new_budget) if changes else before
+    after = reprice_globals(before, new_budget.globals) if changes else before
     descriptions = [line for _, account in budget.accounts() for line in account.lines]
     lines = tuple(
         LineChange(priced.loaded.line_ids[n], old.account, descriptions[n].description,

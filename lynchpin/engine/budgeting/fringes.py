@@ -69,6 +69,16 @@ def range_key(line: DetailLine, index: int) -> str | int:
     return index
 
 
+def fills_range(line: DetailLine, ctx: FringeContext) -> bool:
+    """True when a change of the line's amount can change other lines' fringes: it belongs
+    to a person's range and carries a fringe with a cut-off (the range shares the room)."""
+    if not line.person or line.individual:
+        return False
+    known = ctx.fringes
+    return any(fringe_id in known and known[fringe_id].cutoff is not None
+               for fringe_id in line.fringes)
+
+
 def _initial_room(fringe: Fringe, line: DetailLine, ctx: FringeContext) -> Decimal:
     room = fringe.cutoff if fringe.cutoff is not None else _ZERO
     if fringe.kind is FringeKind.PERCENT and fringe.uses_ytd and line.person:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from lynchpin.engine.scheduling.model import (
@@ -30,7 +30,9 @@ from lynchpin.engine.scheduling.model import (
 class ScheduleView:
     """A problem and a schedule with their ids resolved.
 
-    `placed` maps each scheduled strip id to its first (day, position in the day).
+    `placed` maps each scheduled strip id to its first (day, position in the day);
+    `times` keeps each day's call and wrap once computed (the rest checks ask for a day's
+    times once per person working it).
     """
 
     problem: ScheduleProblem
@@ -39,6 +41,7 @@ class ScheduleView:
     performers: dict[str, Performer]
     locations: dict[str, Location]
     placed: dict[str, tuple[ShootDay, int]]
+    times: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)
 
     def day_strips(self, day: ShootDay) -> list[Strip]:
         """The known strips of `day`, in shooting order."""
@@ -94,8 +97,12 @@ def is_night(strips: list[Strip]) -> bool:
 
 def call_and_wrap(view: ScheduleView, day: ShootDay) -> tuple[datetime, datetime]:
     """Call and wrap of `day` (see the module docstring)."""
+    known = view.times.get(id(day))
+    if known is not None:
+        return known
     rules = view.problem.rules
     call_minutes = rules.night_call if is_night(view.day_strips(day)) else rules.day_call
     call = datetime.combine(day.date, time()) + timedelta(minutes=call_minutes)
     length = max(day_minutes(view, day), view.problem.capacity.standard_minutes)
-    return call, call + timedelta(minutes=length)
+    view.times[id(day)] = call, call + timedelta(minutes=length)
+    return view.times[id(day)]

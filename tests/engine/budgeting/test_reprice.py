@@ -1,4 +1,4 @@
-"""Re-pricing one line gives exactly what a full re-pricing gives."""
+"""Re-pricing one line, or new globals, gives exactly what a full re-pricing gives."""
 
 from __future__ import annotations
 
@@ -8,8 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lynchpin.engine.budgeting.model import Account, Category, DetailLine, Level
-from lynchpin.engine.budgeting.reprice import reprice_line
+from lynchpin.engine.budgeting.model import (
+    Account,
+    Category,
+    DetailLine,
+    Formula,
+    FringePosting,
+    Global,
+    Level,
+    PostingMode,
+)
+from lynchpin.engine.budgeting.reprice import reprice_globals, reprice_line
 from lynchpin.engine.budgeting.totals import Pricing, price_budget
 from lynchpin.engine.errors import DomainError
 
@@ -68,3 +77,65 @@ def test_reprice_matches_full_pricing(first: list[DetailLine], second: list[Deta
     index = data.draw(st.integers(0, len(lines) - 1))
     new_budget, pricing = reprice_line(price_budget(budget), code, index, data.draw(_line))
     _same(pricing, price_budget(new_budget))
+
+
+# --- globals: a schedule moved, SHOOT_DAYS changed -----------------------------------------
+
+_GLOBALS = (Global("SHOOT_DAYS", D(40)), Global("WEEKS", Formula("SHOOT_DAYS / 5")),
+            Global("OT", D("1.5")))
+
+
+def _days_line(rate: str, *fringes: str, person: str | None = "ann",
+               amount: str = "SHOOT_DAYS") -> DetailLine:
+    return DetailLine("Shoot", Formula(amount), "Day", rate=D(rate), fringes=fringes,
+                      person=person)
+
+
+def test_new_shoot_days_reprice_the_lines_reading_them_and_their_fringe_range() -> None:
+    budget = one_account(_days_line("200", "FUTA"), wage("Prep", "5000", "FUTA"),
+                         wage("Kit", "100", "VAC", person="bo"), globals=_GLOBALS)
+    fewer = (Global("SHOOT_DAYS", D(30)), *_GLOBALS[1:])
+    pricing = reprice_globals(price_budget(budget), fewer)
+    assert pricing.lines[0].amount.total == D(6000)
+    # ann's FUTA cut-off (7,000 of wages) now falls later in her range: 6,000 + 1,000.
+    assert pricing.lines[1].fringes.total == D("6.0")
+    assert pricing.budget.globals == fewer
+    _same(pricing, price_budget(replace(budget, globals=fewer)))
+
+
+def test_a_global_that_fails_is_reported_on_the_lines_that_read_it() -> None:
+    budget = one_account(_days_line("200", amount="WEEKS * 5"), globals=_GLOBALS)
+    broken = (Global("SHOOT_DAYS", Formula("1 / 0")), *_GLOBALS[1:])
+    pricing = reprice_globals(price_budget(budget), broken)
+    assert pricing.lines[0].amount.total == 0
+    assert any("WEEKS" in v.message for v in pricing.violations)
+    _same(pricing, price_budget(replace(budget, globals=broken)))
+
+
+_amounts = st.sampled_from(["SHOOT_DAYS", "WEEKS + 1", "OT * 2", "SHOOT_DAYS / 3", "MISSING"])
+_formula_line = st.builds(
+    lambda amount, rate, fringes, person, individual: DetailLine(
+        "f", Formula(amount), "Day", rate=rate, fringes=fringes, person=person,
+        individual=individual),
+    _amounts, st.decimals(0, 900, places=2),
+    st.lists(st.sampled_from(["PH", "FUTA", "SS", "VAC"]), unique=True).map(tuple),
+    st.sampled_from([None, "ann", "bo"]), st.booleans())
+_global_value = st.one_of(st.decimals(0, 90, places=1),
+                          st.sampled_from([Formula("OT * 10"), Formula("1 / 0")]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_line, _formula_line), min_size=1, max_size=8),
+       st.lists(st.one_of(_line, _formula_line), min_size=1, max_size=8),
+       _global_value, st.decimals(0, 3, places=2), st.booleans())
+def test_reprice_globals_matches_full_pricing(first: list[DetailLine], second: list[DetailLine],
+                                              days: D | Formula, overtime: D,
+                                              by_category: bool) -> None:
+    cats = (Category("1000", "A", Level.ABOVE_THE_LINE, (Account("1001", "a", tuple(first)),),
+                     fringe_account="2001"),
+            Category("2000", "B", Level.PRODUCTION, (Account("2001", "b", tuple(second)),)))
+    posting = FringePosting(PostingMode.CATEGORY if by_category else PostingMode.ACCOUNT)
+    budget = replace(one_account(), categories=cats, globals=_GLOBALS, fringe_posting=posting)
+    changed = (Global("SHOOT_DAYS", days), _GLOBALS[1], Global("OT", overtime))
+    pricing = reprice_globals(price_budget(budget), changed)
+    _same(pricing, price_budget(replace(budget, globals=changed)))
