@@ -16,6 +16,7 @@ proven optimal within the time limit per size.
     .venv/bin/python -m bench.talent            # default run (about 10 minutes at most)
     .venv/bin/python -m bench.talent --quick    # literature + a short random sample
     .venv/bin/python -m bench.talent --quick --ddolib   # ... and the 48 DDOLib instances
+    .venv/bin/python -m bench.talent --quick --pure-python   # the fallback, without talent_compiled
 
 Exit code 1 when a literature instance misses its best known value or its 1 s target.
 """
@@ -31,6 +32,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from lynchpin.engine.scheduling import talent_native
 from lynchpin.engine.scheduling.talent import TalentInstance, read_talent, solve_talent
 
 ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "talent"
@@ -173,7 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="16x8,24x12,32x16,32x22,40x16,48x22")
     parser.add_argument("--count", type=int, default=1, help="random instances per size")
     parser.add_argument("--seed", type=int, default=2011)
+    parser.add_argument(
+        "--pure-python", action="store_true", help="switch the compiled search off (fallback)"
+    )
     args = parser.parse_args(argv)
+    talent_native.USE_COMPILED = not args.pure_python
+    if args.pure_python or not talent_native.built():
+        reason = "switched off" if args.pure_python else "talent_compiled not built"
+        print(f"search: pure Python ({reason})")
+    else:
+        print("search: compiled (talent_compiled)")
     if not (ROOT / "index.json").is_file():
         print(f"talent benchmark data not found at {ROOT}", file=sys.stderr)
         return 2

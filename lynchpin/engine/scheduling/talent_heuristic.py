@@ -13,6 +13,7 @@ from collections.abc import Callable
 from lynchpin.engine.scheduling.bitset import set_bits
 from lynchpin.engine.scheduling.talent_bound import TalentCore
 from lynchpin.engine.scheduling.talent_limits import never
+from lynchpin.engine.scheduling.talent_native import compiled_for
 
 #: Local-search passes over all (scene, position) moves; each pass costs O(n^3) bit operations.
 MAX_PASSES = 8
@@ -88,6 +89,13 @@ def improve(
     core: TalentCore, order: list[int], should_stop: Callable[[], bool]
 ) -> tuple[list[int], int]:
     """Insertion local search from `order`; returns the improved order and its holding cost."""
+    compiled = compiled_for(core)
+    if compiled is not None:  # the same moves, clock looks and result, in C
+        improved_order: list[int]
+        improved_order, value = compiled.improve_order(
+            core.masks, core.durations, core.costs, order, should_stop, MAX_PASSES, CHECK_EVERY
+        )
+        return improved_order, value
     best = holding_cost(core, order)
     for _ in range(MAX_PASSES):
         improved = False

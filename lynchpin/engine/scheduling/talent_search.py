@@ -17,16 +17,21 @@ incumbent; when the clock passes the deadline (checked after about `CHECK_WORK` 
 looked at; the heuristic and the triple table look at it too) the search returns the incumbent
 with optimal=False and the smallest g + h still open (a proven lower bound: every cheaper order
 passes through an open state) as the lower bound.
+
+When the extension `talent_compiled` is built and the instance fits it (`talent_native`), the
+same search runs in C with identical results (same states, order, clock looks and dives).
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from types import ModuleType
 
 from lynchpin.engine.scheduling.talent_bound import TalentCore
 from lynchpin.engine.scheduling.talent_heuristic import greedy_order, improve
 from lynchpin.engine.scheduling.talent_limits import Found, SearchLimits
+from lynchpin.engine.scheduling.talent_native import compiled_for
 from lynchpin.engine.scheduling.talent_reduce import ReducedInstance
 from lynchpin.engine.scheduling.talent_triples import FreeActorBound
 
@@ -69,8 +74,11 @@ class _AStar:
 
     def run(self, limits: SearchLimits) -> Found:
         """Pop states best-first until the incumbent is proven or a limit stops the search."""
+        compiled = compiled_for(self.core)
+        if compiled is not None:
+            return self._run_compiled(compiled, limits)
         expansions = 0
-        check_every = max(1, CHECK_WORK // (self.core.n * self.core.n))
+        check_every = _check_every(self.core)
         while self.heap:
             f, minus_g, remaining, started = heapq.heappop(self.heap)
             g = -minus_g
@@ -82,13 +90,34 @@ class _AStar:
                 return Found(_path(self.parent, self.core.full), g, g, True)
             expansions += 1
             if expansions % DIVE_EVERY == 0:
-                self._dive(remaining, started, limits.expired)
+                prefix = _path(self.parent, self.core.full, remaining)
+                self._dive(prefix, remaining, started, limits.expired)
             if expansions % check_every == 0 and (
                 limits.expired() or len(self.best_g) > limits.max_states
             ):
                 return Found(self.incumbent, self.upper, min(f, self.upper), False)
             self._expand(remaining, started, g)
         return Found(self.incumbent, self.upper, self.upper, True)
+
+    def _run_compiled(self, compiled: ModuleType, limits: SearchLimits) -> Found:
+        """The same search by `talent_compiled.CompiledSearch` (same states, same order)."""
+        core = self.core
+        search = compiled.CompiledSearch(
+            core.masks, core.durations, core.costs, core.supersets, self.free.triples
+        )
+
+        def dive(prefix: tuple[int, ...], remaining: int, started: int) -> int:
+            self._dive(prefix, remaining, started, limits.expired)
+            return self.upper
+
+        kind, value, order = search.run(
+            self.upper, dive, limits.expired, limits.max_states, _check_every(core), DIVE_EVERY
+        )
+        if kind == compiled.GOAL:
+            return Found(order, value, value, True)
+        if kind == compiled.EXHAUSTED:
+            return Found(self.incumbent, self.upper, self.upper, True)
+        return Found(self.incumbent, self.upper, value, False)
 
     def _expand(self, remaining: int, started: int, g: int) -> None:
         """Push every worthwhile successor that improves its state's best g below the bound."""
@@ -118,9 +147,14 @@ class _AStar:
         self.cast_of[remaining] = cast
         return on_location + self.free.bound(cast & ~started)
 
-    def _dive(self, remaining: int, started: int, should_stop: Callable[[], bool]) -> None:
-        """Complete the best path to this state greedily; keep it if it beats the incumbent."""
-        prefix = _path(self.parent, self.core.full, remaining)
+    def _dive(
+        self,
+        prefix: tuple[int, ...],
+        remaining: int,
+        started: int,
+        should_stop: Callable[[], bool],
+    ) -> None:
+        """Complete the best path (`prefix`) to this state greedily; keep it if it is better."""
         order, value = improve(
             self.core,
             [*prefix, *greedy_order(self.core, remaining, started, should_stop)],
@@ -128,6 +162,11 @@ class _AStar:
         )
         if value < self.upper:
             self.incumbent, self.upper = tuple(order), value
+
+
+def _check_every(core: TalentCore) -> int:
+    """Expansions between two looks at the clock: about `CHECK_WORK` children looked at."""
+    return max(1, CHECK_WORK // (core.n * core.n))
 
 
 def _successors(core: TalentCore, remaining: int, started: int, on_location: int) -> list[int]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from lynchpin.engine.scheduling.talent_bound import TalentCore
 from lynchpin.engine.scheduling.talent_limits import never
+from lynchpin.engine.scheduling.talent_native import compiled_for
 
 #: Above this many actors the C(m, 3) triple table (about 1 s at 26 actors) is not built.
 MAX_ACTORS = 26
@@ -29,17 +30,26 @@ class FreeActorBound:
     def __init__(self, core: TalentCore, should_stop: Callable[[], bool] = never) -> None:
         self._core = core
         triples: list[tuple[int, int]] = []
+        compiled = compiled_for(core)
         if core.m <= MAX_ACTORS:
             for count, trio in enumerate(itertools.combinations(range(core.m), 3)):
                 if count % CHECK_EVERY == 0 and should_stop():
                     break  # fewer triples: a weaker bound, still a valid one
                 mask = (1 << trio[0]) | (1 << trio[1]) | (1 << trio[2])
-                value = _sub_optimum(core, mask)
+                if compiled is not None:  # the same exact optimum, in C
+                    value = compiled.sub_optimum(core.masks, core.durations, core.costs, mask)
+                else:
+                    value = _sub_optimum(core, mask)
                 if value:
                     triples.append((value, mask))
         triples.sort(reverse=True)
         self._triples = triples
         self._cache: dict[int, int] = {}
+
+    @property
+    def triples(self) -> tuple[tuple[int, int], ...]:
+        """(optimal holding cost, actor bitmask) of every costly triple, heaviest first."""
+        return tuple(self._triples)
 
     def bound(self, actors: int) -> int:
         """Lower bound on the holding cost of the not-yet-started `actors` (bitmask)."""

@@ -1,10 +1,14 @@
-"""solve_talent and talent_cost: published optima, brute force on small instances, time limits."""
+"""solve_talent and talent_cost: published optima, brute force on small instances, time limits.
+
+Each solving test runs twice: with the compiled search (when built) and with the pure-Python one.
+"""
 
 from __future__ import annotations
 
 import itertools
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lynchpin.engine.errors import InputError
+from lynchpin.engine.scheduling import talent_native
 from lynchpin.engine.scheduling.talent import (
     TalentInstance,
     read_talent,
@@ -21,6 +26,15 @@ from lynchpin.engine.scheduling.talent import (
 )
 
 TALENT = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "talent"
+
+
+@pytest.fixture(params=[True, False], ids=["compiled", "python"])
+def use_compiled(request: pytest.FixtureRequest) -> Iterator[bool]:
+    """Switch the compiled talent code on or off for one test (restored afterwards)."""
+    before = talent_native.USE_COMPILED
+    talent_native.USE_COMPILED = request.param
+    yield request.param
+    talent_native.USE_COMPILED = before
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +61,7 @@ def test_published_example_order_and_identity(talent_index: dict[str, dict[str, 
 
 
 def test_literature_instances_are_solved_to_their_proven_optimum(
-    talent_index: dict[str, dict[str, Any]],
+    talent_index: dict[str, dict[str, Any]], use_compiled: bool
 ) -> None:
     literature = [e for e in talent_index.values() if e["file"].startswith("instances/")]
     assert len(literature) == 22
@@ -94,14 +108,20 @@ def _instances(max_scenes: int) -> st.SearchStrategy[TalentInstance]:
     return build()
 
 
+@pytest.mark.parametrize("use", [True, False], ids=["compiled", "python"])
 @settings(max_examples=40, deadline=None)
-@given(_instances(max_scenes=8))
-def test_matches_brute_force_on_small_instances(instance: TalentInstance) -> None:
+@given(instance=_instances(max_scenes=8))
+def test_matches_brute_force_on_small_instances(use: bool, instance: TalentInstance) -> None:
     best = min(
         talent_cost(instance, order)
         for order in itertools.permutations(range(instance.scene_count))
     )
-    solution = solve_talent(instance)
+    before = talent_native.USE_COMPILED
+    talent_native.USE_COMPILED = use
+    try:
+        solution = solve_talent(instance)
+    finally:
+        talent_native.USE_COMPILED = before
     assert solution.optimal
     assert solution.cost == best == solution.lower_bound
     assert sorted(solution.order) == list(range(instance.scene_count))
@@ -109,7 +129,7 @@ def test_matches_brute_force_on_small_instances(instance: TalentInstance) -> Non
 
 
 def test_time_limit_returns_a_valid_order_with_a_bound(
-    talent_index: dict[str, dict[str, Any]],
+    talent_index: dict[str, dict[str, Any]], use_compiled: bool
 ) -> None:
     instance = _load(talent_index["Shaw2020"])
     ticks = iter(range(1_000_000))
@@ -163,7 +183,7 @@ class _FakeClock:
 
 
 @pytest.mark.parametrize("limit", [0.5, 2.0])
-def test_time_limit_is_honoured_on_a_hundred_scenes(limit: float) -> None:
+def test_time_limit_is_honoured_on_a_hundred_scenes(limit: float, use_compiled: bool) -> None:
     instance = _random_instance(100, 20, seed=3)
     clock = _FakeClock(step=0.01, limit=limit)
     solution = solve_talent(instance, time_limit=limit, clock=clock)
