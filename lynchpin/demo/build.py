@@ -1,9 +1,12 @@
-"""`build_demo`: the demo production "The Night Ferry", its team, script and people.
+"""`build_demo`: the demo production "The Night Ferry": team, script, people, schedule, money.
 
 Everything goes through the apps' services, as a person using the site would, with the demo
-producer as the actor: the production (from the sample production file), one member per role,
-the sample screenplay imported as the first (white) draft, and, when the payroll sample is
-installed, its crew and cast as contacts with engagements and deal memos.
+producer as the actor (the accountant posts the ledger rows): the production (from the sample
+production file), one member per role, the sample screenplay imported as the first (white)
+draft, the demo people file's crew and cast as contacts with engagements and GBP deal memos,
+the schedule facts and a first plan, the sample budget (GBP) with the payroll account of each
+department, and a few ledger rows (a PO and invoices, petty cash), so that the production can
+be scheduled, budgeted, spent against and paid from the browser.
 
 Idempotent: a second run reuses the production the demo producer already has (adding only
 what is missing) and gives every demo user a new password; ``reset=True`` deletes that
@@ -12,6 +15,7 @@ production first and builds it again. Needs a migrated database (`lynchpin demo`
 
 from __future__ import annotations
 
+import zoneinfo
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +24,11 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
+from django.utils import timezone
 
 from lynchpin.core.roles import Role
+from lynchpin.demo.budget import add_budget, add_payroll_accounts
+from lynchpin.demo.ledger import add_ledger
 from lynchpin.demo.people import add_people
 from lynchpin.demo.samples import PRODUCTION_FILE, production_settings, sample_bytes
 from lynchpin.demo.script import import_script
@@ -74,7 +81,8 @@ def build_demo(*, reset: bool = False, password: Callable[[], str] = new_passwor
     # Facts and a first plan from the sample production file (a no-op when they exist).
     schedule_setup(actor=producer, production_id=production.pk,
                    text=sample_bytes(PRODUCTION_FILE).decode("utf-8"), source=PRODUCTION_FILE)
-    notes += ("Schedule: production facts and a first plan from the sample production file",)
+    notes += ("Schedule: production facts and a first plan from the sample production file",
+              *_money(team, production))
     return Demo(
         production_id=production.pk,
         title=production.title,
@@ -83,6 +91,16 @@ def build_demo(*, reset: bool = False, password: Callable[[], str] = new_passwor
         users=tuple(login for _, login in team.values()),
         notes=notes,
     )
+
+
+def _money(team: dict[str, tuple[Any, DemoUser]], production: Any) -> tuple[str, ...]:
+    """The budget, the payroll accounts and a few ledger rows; one note each."""
+    producer = team[Role.PRODUCER.value][0]
+    ids = {"production_id": production.pk}
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(production.time_zone))
+    return (add_budget(actor=producer, **ids), add_payroll_accounts(actor=producer, **ids),
+            add_ledger(accountant=team[Role.ACCOUNTANT.value][0], producer=producer,
+                       today=today, **ids))
 
 
 def _production(producer: Any, *, reset: bool) -> Any:

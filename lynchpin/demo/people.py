@@ -1,12 +1,15 @@
-"""The demo's crew and cast: the payroll sample's deal memos, through the people app.
+"""The demo's crew and cast: the demo people file's deal memos, through the people app.
 
-Each ``[[deal]]`` of the-night-ferry.payroll.toml becomes a contact, an engagement (crew, or
-cast with its character and cast number) and the deal memo, through the people app's
-services. The payroll file names performers by their character cue (``NELL``); their
+Each ``[[deal]]`` of the-night-ferry.people.toml (payroll file format, deals only) becomes a
+contact, an engagement (crew, or cast with its character and cast number) and the deal memo,
+through the people app's services. That file holds the same people as the labour engine's
+payroll sample (the-night-ferry.payroll.toml, US agreements in USD), paid in pounds under the
+bundled UK agreements (``uk-crew``, ``uk-performer``), so their approved timecards post to
+the production's GBP ledger. Performers are named by their character cue (``NELL``); their
 contacts get the invented actors' names of `ACTORS`. The demo's department head, crew and
 cast users are linked to the contacts of the same person (`LINKED`), so each sees their own
 card. Deals whose contact already exists are skipped, so a re-run adds only what is missing.
-Skipped, with a note, when the people app is not installed or the payroll sample is absent.
+Skipped, with a note, when the people app is not installed or the people file is absent.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from lynchpin.demo.samples import PAYROLL_FILE, sample_bytes, sample_exists
+from lynchpin.demo.samples import PEOPLE_FILE, sample_bytes, sample_exists
 from lynchpin.engine.labour.model import Deal
 
 __all__ = ["ACTORS", "LINKED", "add_people"]
@@ -32,7 +35,7 @@ ACTORS = {
     "ED": "Rab Cowan",
 }
 
-#: Demo username -> the contact name its person has in the payroll sample (or `ACTORS`).
+#: Demo username -> the contact name its person has in the people file (or `ACTORS`).
 LINKED = {
     "department_head": "Callum Reid",
     "crew": "Isla Fraser",
@@ -43,19 +46,20 @@ _CAST_NUMBER = re.compile(r"\(cast (\w+)\)")
 
 
 def add_people(*, actor: Any, production_id: int) -> tuple[str, ...]:
-    """Engage the payroll sample's people on the production; one-line notes for people.
+    """Engage the demo people file's crew and cast on the production; one-line notes for
+    people.
 
     `actor` needs EDIT_PEOPLE and VIEW_MONEY (the demo producer). Raises the engine's
-    InputError for a broken payroll sample and the people app's errors (bugs either way).
+    InputError for a broken people file and the people app's errors (bugs either way).
     """
     if not apps.is_installed("lynchpin.people"):
         return ("People: the people app is not installed; no crew or cast added.",)
-    if not sample_exists(PAYROLL_FILE):
-        return (f"People: {PAYROLL_FILE} is not installed; no crew or cast added.",)
+    if not sample_exists(PEOPLE_FILE):
+        return (f"People: {PEOPLE_FILE} is not installed; no crew or cast added.",)
     from lynchpin.engine.labour.payroll_file import read_payroll
     from lynchpin.people.selectors import contact_list
 
-    payroll = read_payroll(sample_bytes(PAYROLL_FILE).decode("utf-8"), source=PAYROLL_FILE)
+    payroll = read_payroll(sample_bytes(PEOPLE_FILE).decode("utf-8"), source=PEOPLE_FILE)
     known = set(contact_list(actor=actor, production_id=production_id)
                 .values_list("name", flat=True))
     users = {LINKED[user.username]: user.pk
@@ -66,7 +70,8 @@ def add_people(*, actor: Any, production_id: int) -> tuple[str, ...]:
             _engage(actor, production_id, deal, users.get(contact_name(deal)))
             added += 1
     kept = len(payroll.deals) - added
-    note = f"People: {added} crew and cast engaged with deal memos from {PAYROLL_FILE}"
+    note = (f"People: {added} crew and cast engaged with GBP deal memos (uk-crew, "
+            f"uk-performer) from {PEOPLE_FILE}")
     return (note + (f" ({kept} already there)." if kept else "."),)
 
 

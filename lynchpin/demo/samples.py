@@ -13,7 +13,9 @@ from datetime import date
 from importlib import resources
 
 __all__ = [
+    "BUDGET_FILE",
     "PAYROLL_FILE",
+    "PEOPLE_FILE",
     "PRODUCTION_FILE",
     "SCRIPT_FILE",
     "ProductionSettings",
@@ -24,7 +26,11 @@ __all__ = [
 
 SCRIPT_FILE = "the-night-ferry.fountain"
 PRODUCTION_FILE = "the-night-ferry.production.toml"
+#: The labour engine's CLI sample (US agreements, USD): not used by the web demo.
 PAYROLL_FILE = "the-night-ferry.payroll.toml"
+#: The web demo's crew and cast: the same people, paid in GBP under the UK agreements.
+PEOPLE_FILE = "the-night-ferry.people.toml"
+BUDGET_FILE = "the-night-ferry.budget.toml"
 
 
 @dataclass(frozen=True, slots=True)

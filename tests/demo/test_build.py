@@ -95,21 +95,21 @@ def test_the_sample_script_is_imported_once() -> None:
     assert any("48 scenes" in note for note in first.notes)
 
 
-def test_payroll_deals_become_engagements_with_deal_memos() -> None:
+def test_people_file_deals_become_engagements_with_deal_memos() -> None:
     from lynchpin.engine.labour.payroll_file import read_payroll
     from lynchpin.people.models import Contact, DealMemo, Engagement
 
     demo = build_demo()
     again = build_demo()
-    deals = read_payroll(sample_text("the-night-ferry.payroll.toml")).deals
+    deals = read_payroll(sample_text("the-night-ferry.people.toml")).deals
     engagements = Engagement.objects.filter(production_id=demo.production_id)
     assert engagements.count() == len(deals)
     assert DealMemo.objects.filter(engagement__in=engagements).count() == len(deals)
     nell = engagements.get(character="NELL")
     assert (nell.kind, nell.cast_number, nell.contact.name) == ("cast", "1", "Morven Blair")
     callum = DealMemo.objects.get(engagement__contact__name="Callum Reid")
-    assert (str(callum.rate), callum.basis, callum.agreement) == ("1500.0000", "daily",
-                                                                  "iatse-crew")
+    assert (str(callum.rate), callum.basis, callum.agreement, callum.currency) == (
+        "800.0000", "daily", "uk-crew", "GBP")
     linked = dict(Contact.objects.filter(production_id=demo.production_id, user__isnull=False)
                   .values_list("user__username", "name"))
     assert linked == {"department_head": "Callum Reid", "crew": "Isla Fraser",

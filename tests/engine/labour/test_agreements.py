@@ -26,7 +26,7 @@ from lynchpin.engine.labour.agreements import UnknownAgreement, agreement_ids, l
 from lynchpin.engine.labour.model import DayKind, PayKind
 from lynchpin.engine.money import Money
 
-IDS = ("ca-nonunion", "iatse-crew", "sag-aftra", "uk-crew")
+IDS = ("ca-nonunion", "iatse-crew", "sag-aftra", "uk-crew", "uk-performer")
 SUNDAY, MONDAY = 6, 0
 
 
@@ -47,7 +47,7 @@ def multipliers(bands: tuple[Band, ...]) -> list[tuple[int, str, PayKind]]:
     return [(int(b.after_hours), str(b.multiplier), b.kind) for b in bands]
 
 
-def test_the_four_agreements_are_bundled() -> None:
+def test_the_bundled_agreements() -> None:
     assert agreement_ids() == IDS
 
 
@@ -72,7 +72,7 @@ def test_every_file_states_sources_notes_and_cites_every_rule(agreement_id: str)
     assert all(table.source for table in agreement.rate_tables)
 
 
-@pytest.mark.parametrize("agreement_id", ["iatse-crew", "sag-aftra", "uk-crew"])
+@pytest.mark.parametrize("agreement_id", ["iatse-crew", "sag-aftra", "uk-crew", "uk-performer"])
 def test_files_with_made_up_figures_say_so(agreement_id: str) -> None:
     assert "ILLUSTRATIVE" in load_agreement(agreement_id).notes
 
@@ -90,7 +90,7 @@ def test_unknown_agreement_names_the_known_ones() -> None:
     with pytest.raises(UnknownAgreement) as caught:
         load_agreement("wga")
     assert str(caught.value) == (
-        "no agreement 'wga' (known: ca-nonunion, iatse-crew, sag-aftra, uk-crew)")
+        "no agreement 'wga' (known: ca-nonunion, iatse-crew, sag-aftra, uk-crew, uk-performer)")
 
 
 # --- California: Labor Code 510, 512, 226.7 -------------------------------------------------
