@@ -2,10 +2,11 @@
 
 Each change claims the schedule version (`compare_and_set` with the version the editor
 read: a stale change is a Conflict, 409), refuses a locked version, is audited, and runs in
-one transaction. A move is incremental: only the rows of the day (or boneyard) it lands in
-get new positions. `strip_move` answers with what the board needs to redraw: the totals of
-the days the strip left and joined, every conflict tied to its strips, and for money roles
-the schedule's cost and its effect on the current budget.
+one transaction (a move's answer is computed after it commits). A move is incremental: only
+the rows of the day (or boneyard) it lands in get new positions. `strip_move` answers with
+what the board needs to redraw: the totals of the days the strip left and joined, every
+conflict tied to its strips, and for money roles the schedule's cost and its effect on the
+current budget.
 """
 
 from __future__ import annotations
@@ -83,14 +84,33 @@ def _place(strip: Strip, day_id: int | None, position: int) -> None:
     Strip.objects.bulk_update(changed, ["day", "position"])
 
 
-@transaction.atomic
 def strip_move(*, actor: Any, production_id: int, strip_id: int, day_id: int | None,
                position: int, expected_version: int) -> MoveResult:
     """Move strip `strip_id` to `position` (0-based) of shoot day `day_id` (None: the
     boneyard) of its version, read at `expected_version`. Requires EDIT_SCHEDULE. Raises
     NotFound, Invalid (a day of another version, a negative position), Conflict (locked,
-    stale)."""
+    stale).
+
+    The move commits first; the answer (totals, conflicts, cost, budget effect) is then
+    computed from the board as committed, outside the transaction, so a move holds the
+    database's write lock only for its own rows. Should another editor's move land in
+    between, the answer shows it too, and the version returned is this move's: the next
+    move from this editor is then a Conflict, as it must be."""
     membership = editor(actor, production_id)
+    version, strip, source = _move(actor, production_id, strip_id, day_id, position,
+                                   expected_version)
+    plan = plan_of(version)
+    board = board_view(plan, money=sees_money(membership))
+    touched = {source, day_id} - {None}
+    return MoveResult(version.pk, version.version, strip.pk,
+                      tuple(d for d in board.days if d.row_id in touched), board.conflicts,
+                      board.cost, budget_effect(actor=actor, membership=membership, plan=plan))
+
+
+@transaction.atomic
+def _move(actor: Any, production_id: int, strip_id: int, day_id: int | None, position: int,
+          expected_version: int) -> tuple[ScheduleVersion, Strip, int | None]:
+    """The move itself (see `strip_move`): the claimed version, the strip, its old day."""
     strip = strip_in(production_id, strip_id)
     target = day_in(production_id, day_id) if day_id is not None else None
     if target is not None and target.schedule_id != strip.schedule_id:
@@ -106,12 +126,7 @@ def strip_move(*, actor: Any, production_id: int, strip_id: int, day_id: int | N
                  label=f"{version.name}: scene {strip.scene.number}",
                  changes={"day": [before[0], target.number if target else None],
                           "position": [before[1], strip.position]})
-    plan = plan_of(version)
-    board = board_view(plan, money=sees_money(membership))
-    touched = {source, day_id} - {None}
-    return MoveResult(version.pk, version.version, strip.pk,
-                      tuple(d for d in board.days if d.row_id in touched), board.conflicts,
-                      board.cost, budget_effect(actor=actor, membership=membership, plan=plan))
+    return version, strip, source
 
 
 def _next_work_day(version: ScheduleVersion, membership: Any) -> Any:
