@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from lynchpin.budgets.selectors import budget_current
 from lynchpin.budgets.services import RepriceResult, budget_reprice_preview
+from lynchpin.core.errors import NotFound
 from lynchpin.engine.budgeting.from_schedule import schedule_feed
 from lynchpin.engine.budgeting.schedule_feed import ScheduleFeed
 from lynchpin.engine.money import Money
@@ -69,10 +69,9 @@ def budget_effect(*, actor: Any, membership: Any, plan: Plan) -> BudgetEffect | 
     without VIEW_MONEY and productions without a budget."""
     if not sees_money(membership):
         return None
-    production_id = int(membership.production_id)
-    budget = budget_current(actor=actor, production_id=production_id)
-    if budget is None:
+    try:
+        result = budget_reprice_preview(actor=actor, production_id=int(membership.production_id),
+                                        budget_id=None, feed=feed_of(plan))
+    except NotFound:  # no budget yet
         return None
-    result = budget_reprice_preview(actor=actor, production_id=production_id,
-                                    budget_id=budget.pk, feed=feed_of(plan))
-    return effect_of(result, budget.currency)
+    return effect_of(result, result.version.currency)

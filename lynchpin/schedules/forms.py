@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django import forms
@@ -251,17 +252,23 @@ class CopyForm(forms.Form):
 
 class PlainSelect(forms.Select):
     """A ``<select>`` written in one pass: Django's own renders a template per option, which
-    for a board's 200 strips costs more than the rest of the page. Flat choices only."""
+    for a board's 200 strips costs more than the rest of the page. Flat choices only; the
+    options of the same choices are kept per process (a board shows the same list again)."""
 
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None,
                renderer: Any = None) -> SafeString:
-        chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "", '<option value="{}"{}>{}</option>',
-            ((key, " selected" if str(key) in chosen else "", label)
-             for key, label in self.choices))
+        chosen = frozenset(str(v) for v in self.format_value(value))
+        choices = tuple((str(key), str(label)) for key, label in self.choices)
         return format_html('<select name="{}"{}>{}</select>', name,
-                           flatatt(self.build_attrs(self.attrs, attrs)), options)
+                           flatatt(self.build_attrs(self.attrs, attrs)),
+                           _options(choices, chosen))
+
+
+@lru_cache(maxsize=64)
+def _options(choices: tuple[tuple[str, str], ...], chosen: frozenset[str]) -> SafeString:
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((key, " selected" if key in chosen else "", label)
+                             for key, label in choices))
 
 
 class MoveStripForm(VersionForm):

@@ -51,13 +51,17 @@ def _links(version: BudgetVersion) -> dict[str, str]:
 
 
 def budget_reprice_preview(
-    *, actor: Any, production_id: int, budget_id: int, feed: Feed
+    *, actor: Any, production_id: int, budget_id: int | None, feed: Feed
 ) -> RepriceResult:
-    """What applying `feed` would change; nothing is saved. Requires VIEW_MONEY; raises
-    NotFound, or Invalid naming a feed value that is not a finite Decimal."""
+    """What applying `feed` to version `budget_id` (None: the current one, the newest)
+    would change; nothing is saved. Requires VIEW_MONEY; raises NotFound (no such version,
+    or no budget at all), or Invalid naming a feed value that is not a finite Decimal."""
     membership = member(actor, production_id, Capability.VIEW_MONEY)
-    version = None if not valid_id(budget_id) else (
-        BudgetVersion.objects.filter(pk=budget_id, production_id=production_id).first())
+    versions = BudgetVersion.objects.filter(production_id=production_id)
+    if budget_id is None:
+        version = versions.order_by("-created", "-id").first()
+    else:
+        version = versions.filter(pk=budget_id).first() if valid_id(budget_id) else None
     if version is None:
         raise NotFound("Budget not found.")
     priced = priced_budget(version, title=membership.production.title)

@@ -9,15 +9,20 @@ left out with a warning instead of failing (a revised draft may have cut them).
 Candidate days: the facts' number of shoot days, or more when the board already runs past
 them (so that a board day is never "not a work day" only for being late). Raises InputError
 (field ``start_date``) when neither the facts nor the production give a first shoot day.
+
+The rows are read on every call; the engine problem built from them is a function of their
+values (the `Production` and the strips, both frozen values), so each process keeps the
+problems it built last and a board drawn again with the same facts and draft reuses one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from lynchpin.engine.errors import InputError, Severity, Violation
-from lynchpin.engine.scheduling.model import Schedule, ScheduleProblem
+from lynchpin.engine.scheduling.model import Schedule, ScheduleProblem, Strip
 from lynchpin.engine.scheduling.production import Production
 from lynchpin.engine.scheduling.production_problem import build_problem, production_warnings
 from lynchpin.schedules.adapters.board import Board, board_of
@@ -122,14 +127,25 @@ def problem_for(script_version: ScriptVersion, *, title: str, currency: str,
         file = production_of(rows, deals, title=title, currency=currency, start=start,
                              country=country, region=region, shoot_days=count)
         file, rule_warnings = _known_rules(file, {s.scene for s in draft.strips})
-        problem = build_problem(file, draft.strips)
+        problem, file_warnings = _built(file, draft.strips)
         late = last_board_date is not None and problem.days and \
             problem.days[-1].date < last_board_date
         if not late or count >= MAX_SHOOT_DAYS:
             break
         count = min(MAX_SHOOT_DAYS, count * 2)
-    warnings = deal_warnings + rule_warnings + production_warnings(file, draft.strips)
+    warnings = deal_warnings + rule_warnings + file_warnings
     return Problem(file, problem, draft, deals, warnings, facts)
+
+
+#: Engine problems kept per process (each holds a draft's strips and the facts).
+PROBLEMS_KEPT = 8
+
+
+@lru_cache(maxsize=PROBLEMS_KEPT)
+def _built(file: Production, strips: tuple[Strip, ...]) -> tuple[ScheduleProblem,
+                                                                  tuple[Violation, ...]]:
+    """The engine problem of `file` and `strips`, and the file's warnings about them."""
+    return build_problem(file, strips), production_warnings(file, strips)
 
 
 def plan_of(version: ScheduleVersion) -> Plan:
