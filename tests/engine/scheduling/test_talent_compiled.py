@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from lynchpin.engine.scheduling import talent_native
 from lynchpin.engine.scheduling.talent import (
@@ -30,6 +29,8 @@ from lynchpin.engine.scheduling.talent_bound import TalentCore
 from lynchpin.engine.scheduling.talent_heuristic import improve
 from lynchpin.engine.scheduling.talent_reduce import reduce_instance
 from lynchpin.engine.scheduling.talent_triples import _sub_optimum
+
+from .talent_strategies import seeded_instance, talent_instances
 
 TALENT = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "talent"
 
@@ -58,21 +59,6 @@ def _both(instance: TalentInstance, **kwargs: object) -> tuple[TalentSolution, T
     return results[0], results[1]
 
 
-def _random_instance(scenes: int, actors: int, seed: int) -> TalentInstance:
-    """Seeded random instance: each actor in each scene with probability 0.3, costs 1..100."""
-    rng = random.Random(seed)
-    cast = [{a for a in range(actors) if rng.random() < 0.3} for _ in range(scenes)]
-    for actor in range(actors):
-        cast[rng.randrange(scenes)].add(actor)
-        cast[rng.randrange(scenes)].add(actor)
-    return TalentInstance(
-        name=f"random_{scenes}_{actors}_{seed}",
-        durations=tuple(rng.randint(1, 5) for _ in range(scenes)),
-        costs=tuple(rng.randint(1, 100) for _ in range(actors)),
-        cast=tuple(frozenset(c) for c in cast),
-    )
-
-
 def test_the_extension_is_built() -> None:
     # `pip install -e .` builds it (setup.py); without it every test below checks Python twice
     assert talent_native.built(), "talent_compiled is not built: run pip install -e ."
@@ -93,24 +79,8 @@ def test_identical_on_literature_instances(name: str) -> None:
     assert fast.cost == best[name]
 
 
-def _instances(max_scenes: int) -> st.SearchStrategy[TalentInstance]:
-    @st.composite
-    def build(draw: st.DrawFn) -> TalentInstance:
-        n = draw(st.integers(1, max_scenes))
-        m = draw(st.integers(1, 6))
-        cast = tuple(frozenset(draw(st.sets(st.integers(0, m - 1), max_size=m))) for _ in range(n))
-        return TalentInstance(
-            name="random",
-            durations=tuple(draw(st.integers(1, 4)) for _ in range(n)),
-            costs=tuple(draw(st.integers(0, 9)) for _ in range(m)),
-            cast=cast,
-        )
-
-    return build()
-
-
 @settings(max_examples=60, deadline=None)
-@given(_instances(max_scenes=8))
+@given(talent_instances(max_scenes=8, max_actors=6))
 def test_identical_and_optimal_on_small_instances(instance: TalentInstance) -> None:
     best = min(
         talent_cost(instance, order)
@@ -138,7 +108,7 @@ class _Ticks:
 def test_identical_when_a_time_limit_stops_the_search(scenes: int, actors: int, limit: int) -> None:
     # the same clock calls at the same points: the same stop, incumbent and lower bound;
     # 3000 ticks on 30 scenes (a look every 4 expansions) pass two dives (every 4096)
-    instance = _random_instance(scenes, actors, seed=scenes)
+    instance = seeded_instance(scenes, actors, seed=scenes)
     clocks: list[_Ticks] = []
 
     def factory() -> _Ticks:
@@ -154,7 +124,7 @@ def test_identical_when_a_time_limit_stops_the_search(scenes: int, actors: int, 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_local_search_is_identical_and_looks_at_the_clock_alike(seed: int) -> None:
-    instance = _random_instance(14, 8, seed)
+    instance = seeded_instance(14, 8, seed)
     core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
     order = list(range(core.n))
     random.Random(seed).shuffle(order)
@@ -175,7 +145,7 @@ def test_local_search_is_identical_and_looks_at_the_clock_alike(seed: int) -> No
 
 
 def test_three_actor_optima_are_identical() -> None:
-    instance = _random_instance(18, 9, seed=7)
+    instance = seeded_instance(18, 9, seed=7)
     core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
     module = talent_native.compiled_for(core)
     if module is None:

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import itertools
 import json
-import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from lynchpin.engine.errors import InputError
 from lynchpin.engine.scheduling import talent_native
@@ -24,6 +22,8 @@ from lynchpin.engine.scheduling.talent import (
     solve_talent,
     talent_cost,
 )
+
+from .talent_strategies import seeded_instance, talent_instances
 
 TALENT = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "talent"
 
@@ -92,25 +92,9 @@ def test_cost_counts_paid_days_from_first_to_last_scene() -> None:
         talent_cost(instance, (0, 0, 1))
 
 
-def _instances(max_scenes: int) -> st.SearchStrategy[TalentInstance]:
-    @st.composite
-    def build(draw: st.DrawFn) -> TalentInstance:
-        n = draw(st.integers(1, max_scenes))
-        m = draw(st.integers(1, 5))
-        cast = tuple(frozenset(draw(st.sets(st.integers(0, m - 1), max_size=m))) for _ in range(n))
-        return TalentInstance(
-            name="random",
-            durations=tuple(draw(st.integers(1, 4)) for _ in range(n)),
-            costs=tuple(draw(st.integers(0, 9)) for _ in range(m)),
-            cast=cast,
-        )
-
-    return build()
-
-
 @pytest.mark.parametrize("use", [True, False], ids=["compiled", "python"])
 @settings(max_examples=40, deadline=None)
-@given(instance=_instances(max_scenes=8))
+@given(instance=talent_instances(max_scenes=8, max_actors=5))
 def test_matches_brute_force_on_small_instances(use: bool, instance: TalentInstance) -> None:
     best = min(
         talent_cost(instance, order)
@@ -146,21 +130,6 @@ def test_time_limit_without_a_clock_is_refused() -> None:
         solve_talent(instance, time_limit=1.0)
 
 
-def _random_instance(scenes: int, actors: int, seed: int) -> TalentInstance:
-    """Seeded random instance: each actor in each scene with probability 0.3, costs 1..100."""
-    rng = random.Random(seed)
-    cast = [{a for a in range(actors) if rng.random() < 0.3} for _ in range(scenes)]
-    for actor in range(actors):
-        cast[rng.randrange(scenes)].add(actor)
-        cast[rng.randrange(scenes)].add(actor)
-    return TalentInstance(
-        name=f"random_{scenes}",
-        durations=tuple(rng.randint(1, 5) for _ in range(scenes)),
-        costs=tuple(rng.randint(1, 100) for _ in range(actors)),
-        cast=tuple(frozenset(c) for c in cast),
-    )
-
-
 class _FakeClock:
     """Advances by `step` seconds at every call; remembers the call that passed `deadline`."""
 
@@ -184,7 +153,7 @@ class _FakeClock:
 
 @pytest.mark.parametrize("limit", [0.5, 2.0])
 def test_time_limit_is_honoured_on_a_hundred_scenes(limit: float, use_compiled: bool) -> None:
-    instance = _random_instance(100, 20, seed=3)
+    instance = seeded_instance(100, 20, seed=3)
     clock = _FakeClock(step=0.01, limit=limit)
     solution = solve_talent(instance, time_limit=limit, clock=clock)
     # the solver returns soon after its clock passes the limit: few calls once it has
