@@ -66,12 +66,13 @@ def effect_of(result: RepriceResult, currency: str) -> BudgetEffect:
 
 def budget_effect(*, actor: Any, membership: Any, plan: Plan) -> BudgetEffect | None:
     """What re-pricing the current budget from `plan` would change, or None for roles
-    without VIEW_MONEY and productions without a budget."""
+    without VIEW_MONEY and productions without a budget. `membership` is the actor's, already
+    checked by the caller, so a NotFound from the preview can only mean "no budget yet"."""
     if not sees_money(membership):
         return None
     try:
         result = budget_reprice_preview(actor=actor, production_id=int(membership.production_id),
                                         budget_id=None, feed=feed_of(plan))
-    except NotFound:  # no budget yet
+    except NotFound:
         return None
     return effect_of(result, result.version.currency)
