@@ -9,6 +9,8 @@ BUDGET := lynchpin/samples/the-night-ferry.budget.toml
 LEDGER := lynchpin/samples/the-night-ferry.ledger.toml
 PAYROLL := lynchpin/samples/the-night-ferry.payroll.toml
 OUT := out/demo
+# Extra options of `lynchpin demo` (CI: --port, to check the office answers there).
+DEMO_ARGS ?=
 
 .PHONY: demo test lint bench install clean
 
@@ -44,7 +46,7 @@ demo: $(STAMP)
 	@echo "Cost report of $(LEDGER) written to $(OUT)/: costreport.pdf, costreport.xlsx"
 	@echo "A week of timecards of $(PAYROLL) priced: $(OUT)/payroll.json"
 	@echo
-	$(BIN)/lynchpin demo
+	$(BIN)/lynchpin demo $(DEMO_ARGS)
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q
