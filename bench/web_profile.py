@@ -17,25 +17,24 @@ import cProfile
 import io
 import os
 import pstats
-import secrets
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 REQUESTS = ("stripboard", "topsheet", "move")
 
 
 def _setup(data_dir: str) -> None:
-    os.environ.setdefault("LYNCHPIN_DATA_DIR", data_dir)
-    os.environ.setdefault("LYNCHPIN_DEBUG", "false")  # production settings, as the load test
-    os.environ.setdefault("LYNCHPIN_HTTPS", "false")
-    os.environ.setdefault("LYNCHPIN_ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("LYNCHPIN_SECRET_KEY", secrets.token_urlsafe(50))
-    os.environ.setdefault("LYNCHPIN_TASKS_BACKEND", "immediate")
-    os.environ.setdefault("LYNCHPIN_LOG_LEVEL", "WARNING")
+    """The load test's server settings (production ones) in this process, for the test
+    client's host."""
+    from bench.web import _server_env
+
+    os.environ.update(_server_env(Path(data_dir), os.environ.get("DATABASE_URL")))
+    os.environ["LYNCHPIN_ALLOWED_HOSTS"] += ",testserver"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lynchpin.config.settings")
     import django
 
