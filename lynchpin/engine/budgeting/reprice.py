@@ -7,9 +7,12 @@
   recomputes only the lines whose cells read a global whose value or failure changed, and
   the fringe ranges of their people where a fringe with a cut-off shares the range.
 
-Both sum the roll-ups again (cheap next to pricing and fringing every line) and equal
-exactly what `price_budget` gives for the changed budget. Units, fringes and the chart are
-unchanged; for any other edit (adding or removing lines) call `price_budget` again.
+`reprice_line` updates the roll-ups by difference (Decimal sums of the same terms; a tenth of
+a millisecond on a 5,000-line budget); `reprice_globals` sums them again, in budget order as
+`price_budget` does, because its formulas' values may carry more digits than Decimal keeps
+(``SHOOT_DAYS / 3``), where a sum by difference would differ in the last digit. Units,
+fringes and the chart are unchanged; for any other edit (adding or removing lines) call
+`price_budget` again.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from lynchpin.engine.budgeting.model import (
     Formula,
     Global,
 )
-from lynchpin.engine.budgeting.totals import LinePrice, Pricing, Structure, roll_up
+from lynchpin.engine.budgeting.totals import LinePrice, Pricing, Structure, finish, roll_up
 from lynchpin.engine.errors import DomainError
 
 
@@ -88,15 +91,21 @@ def reprice_line(pricing: Pricing, code: str, index: int,
     lines[position] = replace(previous, amount=price_line(line, previous.ref, structure.line_ctx))
     affected = _affected(pricing.structure, people, position, old, line)
     source = {i: (line if i == position else _line_at(budget, pricing, i)) for i in affected}
-    return new_budget, _refringe(new_budget, lines, source, structure)
+    _refringe(lines, source, structure)
+    accounts = dict(pricing.accounts)
+    for i in affected:
+        before, after = pricing.lines[i], lines[i]
+        accounts[before.account] -= before.amount.total
+        accounts[before.post_to] -= before.fringes.total
+        accounts[after.account] += after.amount.total
+        accounts[after.post_to] += after.fringes.total
+    return new_budget, finish(new_budget, tuple(lines), accounts, structure)
 
 
-def _refringe(budget: Budget, lines: list[LinePrice], source: Mapping[int, DetailLine],
-              structure: Structure) -> Pricing:
-    """Fringe again the lines in `source` (index -> detail line; whole fringe ranges, their
-    amounts already in `lines`) and roll up. The roll-up sums every line again, in budget
-    order, as `price_budget` does: a sum by difference would differ from it in the last
-    digit once a formula's value has more digits than Decimal keeps (``SHOOT_DAYS / 3``)."""
+def _refringe(lines: list[LinePrice], source: Mapping[int, DetailLine],
+              structure: Structure) -> None:
+    """Fringe again, in `lines`, the lines in `source` (index -> detail line; whole fringe
+    ranges, their amounts already in `lines`)."""
     affected = sorted(source)
     fringed = apply_fringes(((i, lines[i].ref, source[i], lines[i].amount) for i in affected),
                             structure.fringe_ctx)
@@ -104,7 +113,6 @@ def _refringe(budget: Budget, lines: list[LinePrice], source: Mapping[int, Detai
         old = lines[i]  # a constructor call: dataclasses.replace costs 3x as much here
         lines[i] = LinePrice(old.ref, old.category, old.account, old.amount, fringed[i],
                              old.post_to)
-    return roll_up(budget, tuple(lines), structure)
 
 
 def _reads(line: DetailLine) -> Iterable[str]:
@@ -140,7 +148,8 @@ def reprice_globals(pricing: Pricing, globals_: tuple[Global, ...]) -> Pricing:
         source[i] = line
         if fills_range(line, structure.fringe_ctx):  # the range's cut-offs fill again
             source.update((j, all_lines[j]) for j in structure.person_lines[line.person or ""])
-    return _refringe(budget, lines, source, structure)
+    _refringe(lines, source, structure)
+    return roll_up(budget, tuple(lines), structure)
 
 
 def _line_at(budget: Budget, pricing: Pricing, position: int) -> DetailLine:
