@@ -98,8 +98,9 @@ def day_in(production_id: int, day_id: int) -> ShootDay:
 
 
 def strip_in(production_id: int, strip_id: int) -> Strip:
-    """Strip row `strip_id` of one of the production's versions."""
-    strip = Strip.objects.filter(pk=strip_id, schedule__production_id=production_id).first() \
+    """Strip row `strip_id` of one of the production's versions (its day and scene loaded)."""
+    rows = Strip.objects.select_related("day", "scene")
+    strip = rows.filter(pk=strip_id, schedule__production_id=production_id).first() \
         if valid_id(strip_id) else None
     if strip is None:
         raise NotFound("Strip not found.")

@@ -168,7 +168,10 @@ def test_an_engine_failure_fails_the_proposal_with_its_message(scheduled: Schedu
     version = services.schedule_create(actor=scheduled.team.producer,
                                        production_id=scheduled.pid, name="Doomed",
                                        mode="boneyard")
-    PerformerFacts.objects.filter(name="NELL").update(available=[["2030-01-01", "2030-01-02"]])
+    nell = PerformerFacts.objects.get(name="NELL")
+    services.performer_facts_save(actor=scheduled.team.producer, production_id=scheduled.pid,
+                                  performer_id=nell.pk, expected_version=nell.version,
+                                  available=[["2030-01-01", "2030-01-02"]])
     proposal = _optimise(scheduled, version)
     assert proposal.status == "failed" and "fits no shoot day" in proposal.error
     assert proposal.run.status == TaskRun.Status.FAILED

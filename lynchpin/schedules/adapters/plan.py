@@ -10,16 +10,21 @@ Candidate days: the facts' number of shoot days, or more when the board already 
 them (so that a board day is never "not a work day" only for being late). Raises InputError
 (field ``start_date``) when neither the facts nor the production give a first shoot day.
 
-The rows are read on every call; the engine problem built from them is a function of their
-values (the `Production` and the strips, both frozen values), so each process keeps the
-problems it built last and a board drawn again with the same facts and draft reuses one.
+The board is read on every call. The facts and cast deals are read again only when the
+production's planning fingerprint (`adapters.fingerprint`: one query) or the draft's version
+changed: each process keeps the problems it built last under them, so a move or a board drawn
+again reuses the problem. The engine problem is also kept per `Production` and strips value
+(a facts edit that changes nothing the engine reads builds no new problem).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from threading import Lock
+from typing import Any
 
 from lynchpin.engine.errors import InputError, Severity, Violation
 from lynchpin.engine.scheduling.model import Schedule, ScheduleProblem, Strip
@@ -28,6 +33,7 @@ from lynchpin.engine.scheduling.production_problem import build_problem, product
 from lynchpin.schedules.adapters.board import Board, board_of
 from lynchpin.schedules.adapters.cast import CastDeal, cast_deals
 from lynchpin.schedules.adapters.facts import FactRows, production_of
+from lynchpin.schedules.adapters.fingerprint import planning_fingerprint
 from lynchpin.schedules.adapters.strips import DraftStrips, draft_strips
 from lynchpin.schedules.models import (
     MAX_SHOOT_DAYS,
@@ -40,6 +46,9 @@ from lynchpin.schedules.models import (
 from lynchpin.scripts.models import ScriptVersion
 
 __all__ = ["Plan", "Problem", "fact_rows", "plan_of", "problem_for"]
+
+#: Engine problems kept per process (each holds a draft's strips and the facts).
+PROBLEMS_KEPT = 8
 
 
 @dataclass(frozen=True)
@@ -110,8 +119,31 @@ def _known_rules(production: Production, scenes: set[str]) -> tuple[Production,
 def problem_for(script_version: ScriptVersion, *, title: str, currency: str,
                 start_fallback: date | None, country: str, region: str,
                 last_board_date: date | None = None) -> Problem:
-    """The engine problem of `script_version` with the production's facts."""
+    """The engine problem of `script_version` with the production's facts (kept per process
+    under the planning fingerprint, the draft's version and the arguments)."""
     production_id = int(script_version.production_id)
+    key = (production_id, planning_fingerprint(production_id), int(script_version.pk),
+           script_version.created.isoformat(), int(script_version.version), title, currency,
+           start_fallback, country, region, last_board_date)
+    with _kept_lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+            return found
+    built = _problem_for(script_version, production_id, title=title, currency=currency,
+                         start_fallback=start_fallback, country=country, region=region,
+                         last_board_date=last_board_date)
+    with _kept_lock:
+        _kept[key] = built
+        while len(_kept) > PROBLEMS_KEPT:
+            _kept.popitem(last=False)
+    return built
+
+
+def _problem_for(script_version: ScriptVersion, production_id: int, *, title: str,
+                 currency: str, start_fallback: date | None, country: str, region: str,
+                 last_board_date: date | None) -> Problem:
+    """`problem_for` read and built from the rows."""
     rows = fact_rows(production_id)
     facts = rows.facts
     start = facts.start_date or start_fallback
@@ -137,8 +169,10 @@ def problem_for(script_version: ScriptVersion, *, title: str, currency: str,
     return Problem(file, problem, draft, deals, warnings, facts)
 
 
-#: Engine problems kept per process (each holds a draft's strips and the facts).
-PROBLEMS_KEPT = 8
+_kept: OrderedDict[tuple[Any, ...], Problem] = OrderedDict()
+_kept_lock = Lock()
+
+
 
 
 @lru_cache(maxsize=PROBLEMS_KEPT)

@@ -11,6 +11,7 @@ one by mistake.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -114,10 +115,14 @@ def cost_view(cost: CostBreakdown) -> CostView:
 
 
 def _strip_views(plan_problem: ScheduleProblem, schedule: Schedule, row_ids: dict[str, int],
-                 marks: dict[str, list[str]]) -> dict[str, StripView]:
+                 marks: dict[str, list[str]], only: Collection[str] | None
+                 ) -> dict[str, StripView]:
+    """Views of the problem's strips (those in `only`, when given) by strip id."""
     printable = schedule_view(plan_problem, schedule)
     views = {}
     for strip in plan_problem.strips:
+        if only is not None and strip.id not in only:
+            continue
         colour = strip_background(strip)
         views[strip.id] = StripView(
             row_ids.get(strip.id, 0), strip.id, strip.int_ext.value, strip.set_name,
@@ -150,8 +155,11 @@ def _marks(conflicts: tuple[StripConflict, ...]) -> tuple[dict[str, list[str]],
     return strips, days
 
 
-def board_view(plan: Plan, *, money: bool) -> BoardView:
-    """The board of `plan` (see the module docstring)."""
+def board_view(plan: Plan, *, money: bool, only_days: Collection[int] | None = None
+               ) -> BoardView:
+    """The board of `plan` (see the module docstring). With `only_days` (shoot day row ids)
+    only those days are drawn, and no boneyard: what a move's answer needs; the conflicts,
+    the cost and the total eighths are still the whole board's."""
     problem, schedule = plan.problem, plan.schedule
     cost = schedule_cost(problem, schedule)
     conflicts = board_conflicts(problem, schedule)
@@ -159,14 +167,19 @@ def board_view(plan: Plan, *, money: bool) -> BoardView:
     names = plan.built.draft.names()
     row_ids = {names[scene_id]: row_id for row_id, scene_id, _, _ in plan.board.strips
                if scene_id in names}
-    views = _strip_views(problem, schedule, row_ids, strip_marks)
+    placed = tuple(zip(plan.board.days, schedule.days, cost.days, strict=True))
+    drawn = placed if only_days is None else tuple(p for p in placed if p[0].pk in only_days)
+    only = None if only_days is None else {s for _, day, _ in drawn for s in day.strips}
+    views = _strip_views(problem, schedule, row_ids, strip_marks, only)
     banners: dict[int, list[tuple[int, str]]] = {}
     for banner_id, day_id, text in plan.board.banners:
         banners.setdefault(day_id, []).append((banner_id, text))
     days = tuple(
         day_view(int(row.pk), load, tuple(views[s] for s in day.strips if s in views), day.date,
                  tuple(banners.get(int(row.pk), ())), tuple(day_marks.get(day.number, ())))
-        for row, day, load in zip(plan.board.days, schedule.days, cost.days, strict=True))
-    boneyard = tuple(views[s] for s in schedule.boneyard if s in views)
-    return BoardView(days, boneyard, conflicts, sum(d.eighths for d in days),
-                     cost_view(cost) if money else None)
+        for row, day, load in drawn)
+    boneyard = () if only_days is not None else \
+        tuple(views[s] for s in schedule.boneyard if s in views)
+    eighths = {strip.id: strip.eighths for strip in problem.strips}
+    total = sum(eighths.get(s, 0) for day in schedule.days for s in day.strips)
+    return BoardView(days, boneyard, conflicts, total, cost_view(cost) if money else None)

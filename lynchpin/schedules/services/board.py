@@ -100,17 +100,19 @@ def strip_move(*, actor: Any, production_id: int, strip_id: int, day_id: int | N
     version, strip, source = _move(actor, production_id, strip_id, day_id, position,
                                    expected_version)
     plan = plan_of(version)
-    board = board_view(plan, money=sees_money(membership))
-    touched = {source, day_id} - {None}
-    return MoveResult(version.pk, version.version, strip.pk,
-                      tuple(d for d in board.days if d.row_id in touched), board.conflicts,
+    board = board_view(plan, money=sees_money(membership), only_days={source, day_id} - {None})
+    return MoveResult(version.pk, version.version, strip.pk, board.days, board.conflicts,
                       board.cost, budget_effect(actor=actor, membership=membership, plan=plan))
 
 
-@transaction.atomic
 def _move(actor: Any, production_id: int, strip_id: int, day_id: int | None, position: int,
           expected_version: int) -> tuple[ScheduleVersion, Strip, int | None]:
-    """The move itself (see `strip_move`): the claimed version, the strip, its old day."""
+    """The move itself (see `strip_move`): the claimed version, the strip, its old day.
+
+    The strip and the day are read and checked before the transaction, which then holds the
+    write lock only for the claim, the new positions and the audit entry. Reading them first
+    is safe: every change of a board claims its version, so a strip moved by someone else
+    since makes this claim a Conflict."""
     strip = strip_in(production_id, strip_id)
     target = day_in(production_id, day_id) if day_id is not None else None
     if target is not None and target.schedule_id != strip.schedule_id:
@@ -118,14 +120,16 @@ def _move(actor: Any, production_id: int, strip_id: int, day_id: int | None, pos
                       "of this schedule."]})
     if position < 0:
         raise Invalid("Positions count from 0.", fields={"position": ["Must be 0 or more."]})
-    version = _claim(production_id, strip.schedule_id, expected_version)
     source = strip.day_id
-    before = [strip.day.number if strip.day_id else None, strip.position]
-    _place(strip, day_id, position)
-    audit_record(actor=actor, action="strip.move", target=version, production_id=production_id,
-                 label=f"{version.name}: scene {strip.scene.number}",
-                 changes={"day": [before[0], target.number if target else None],
-                          "position": [before[1], strip.position]})
+    before = [strip.day.number if strip.day is not None else None, strip.position]
+    with transaction.atomic():
+        version = _claim(production_id, strip.schedule_id, expected_version)
+        _place(strip, day_id, position)
+        audit_record(actor=actor, action="strip.move", target=version,
+                     production_id=production_id,
+                     label=f"{version.name}: scene {strip.scene.number}",
+                     changes={"day": [before[0], target.number if target else None],
+                              "position": [before[1], strip.position]})
     return version, strip, source
 
 
