@@ -7,7 +7,9 @@ median and best milliseconds per request. With ``--profile NAME`` it also prints
 cProfile functions with the most cumulative time for that request. Single-process figures are
 a lower bound of what the load test sees; use them to find where a request spends its time.
 
-    .venv/bin/python -m bench.web_profile [--repeat 9] [--profile stripboard|topsheet|move]
+    .venv/bin/python -m bench.web_profile [--repeat 9] [--profile NAME]
+
+NAME: scenes (the scene list), scene (a scene page), stripboard, topsheet or move.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REQUESTS = ("stripboard", "topsheet", "move")
+REQUESTS = ("scenes", "scene", "stripboard", "topsheet", "move")
 
 
 def _setup(data_dir: str) -> None:
@@ -66,6 +68,8 @@ def _requests(seeded: dict[str, Any]) -> dict[str, Callable[[], int]]:
         return int(response.status_code)
 
     return {
+        "scenes": lambda: int(browser.get(seeded["list_url"]).status_code),
+        "scene": lambda: int(browser.get(seeded["scene_urls"][7]).status_code),
         "stripboard": lambda: int(browser.get(seeded["board_url"]).status_code),
         "topsheet": lambda: int(browser.get(seeded["topsheet_url"]).status_code),
         "move": move,

@@ -96,6 +96,23 @@ def test_scene_list_shows_eighths_and_pages(site: dict[str, Any], client_as) -> 
     assert '<td class="num">6/8</td>' in page and '<td class="num">1</td>' in page
 
 
+def test_scene_list_rows_link_each_scene_and_escape_headings(site: dict[str, Any],
+                                                            client_as) -> None:
+    from lynchpin.scripts.models import Scene
+
+    scenes = list(site["current"].scenes.order_by("order")[:2])
+    Scene.objects.filter(pk=scenes[1].pk).update(
+        omitted=True, script_index=None, heading='INT. <b>"BAR"</b> & GRILL - DAY')
+    page = client_as(site["team"].user(Role.CREW)).get(_url("scenes", site)).content.decode()
+    first = _url("scene", site, scene_id=scenes[0].pk)
+    assert f'<th scope="row"><a href="{first}">{scenes[0].number}</a></th>' in page
+    omitted = _url("scene", site, scene_id=scenes[1].pk)
+    assert (f'<tr class="omitted"><th scope="row"><a href="{omitted}">{scenes[1].number}</a>'
+            '</th><td><span class="badge">Omitted</span> <s>INT. &lt;b&gt;&quot;BAR&quot;'
+            '&lt;/b&gt; &amp; GRILL - DAY</s></td><td class="num">\u2014</td>') in page
+    assert "<b>" not in page
+
+
 def test_scene_page_highlights_elements_with_a_text_label(site: dict[str, Any], client_as) -> None:
     page = client_as(site["team"].user(Role.CAST)).get(
         _url("scene", site, scene_id=site["scene"].pk)

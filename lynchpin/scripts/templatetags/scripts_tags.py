@@ -1,14 +1,19 @@
-"""Template tags of the script pages: ``{% scene_text paragraphs %}`` and ``colour|swatch``.
+"""Template tags of the script pages: ``{% scene_text paragraphs %}``,
+``{% scene_rows scenes production_id %}`` and ``colour|swatch``.
 
 The scene text is built here rather than in a template loop so that no whitespace creeps in
-between the highlighted pieces of a sentence; every piece of script text is escaped.
+between the highlighted pieces of a sentence; the scene list's rows (a hundred a page) are
+written here too, as a template loop per row cost most of that page's time. Every piece of
+script text is escaped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -49,6 +54,37 @@ def scene_text(paragraphs: Sequence[Paragraph]) -> SafeString:
         '<p class="sp sp-{}">{}</p>',
         ((p.css, SafeString("".join(_segment(s) for s in p.segments))) for p in paragraphs),
     )
+
+
+def _scene_row(scene: Any, url: str) -> SafeString:
+    if scene.omitted:
+        return format_html(
+            '<tr class="omitted"><th scope="row"><a href="{}">{}</a></th><td>'
+            '<span class="badge">Omitted</span> <s>{}</s></td><td class="num">\u2014</td>'
+            '<td class="num">\u2014</td><td class="num">{}</td><td class="num">{}</td></tr>',
+            url, scene.number, scene.heading, scene.accepted, _suggested(scene.suggested))
+    return format_html(
+        '<tr><th scope="row"><a href="{}">{}</a></th><td><a href="{}">{}</a></td>'
+        '<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td>'
+        '<td class="num">{}</td></tr>',
+        url, scene.number, url, scene.heading, scene.page, scene.length, scene.accepted,
+        _suggested(scene.suggested))
+
+
+def _suggested(count: int) -> SafeString:
+    return format_html("<strong>{}</strong>", count) if count else SafeString("0")
+
+
+@register.simple_tag
+def scene_rows(scenes: Iterable[Any], production_id: int) -> SafeString:
+    """The scene list's table rows: number and heading linking to the scene, page, length,
+    accepted elements and suggestions to review (scenes annotated by `scene_list`)."""
+    marker = 2**62  # a scene id no row has: replaced by each row's id
+    pattern = reverse("scripts:scene", kwargs={"production_id": production_id,
+                                               "scene_id": marker})
+    head, tail = pattern.split(str(marker))
+    return SafeString("\n".join(_scene_row(scene, f"{head}{int(scene.pk)}{tail}")
+                                 for scene in scenes))
 
 
 @register.filter
