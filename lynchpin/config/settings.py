@@ -114,6 +114,19 @@ def _databases() -> dict[str, dict[str, Any]]:
 
 
 DATABASES = _databases()
+
+# "shared": values every process of this machine may reuse, each stored under a key naming
+# all its inputs (e.g. a budget revision and a schedule feed), so an entry is never stale,
+# only unused; files in the data directory, as the web workers are separate processes.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

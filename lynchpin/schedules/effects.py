@@ -2,9 +2,10 @@
 
 Changes travel forward (DESIGN.md section 2): the schedule's feed (shoot days, prep and wrap
 weeks, each cast member's work/hold/travel days from the DOOD, days per location: the
-engine's `schedule_feed`) is handed to the budgets app's `budget_reprice_preview`, which
-prices the current budget with it and saves nothing. Money: VIEW_MONEY roles only (None for
-others, and for a production without a budget).
+engine's `schedule_feed`) is handed to the budgets app's `budget_reprice_summary`, which
+prices the current budget with it and saves nothing (its totals are shared by the web
+processes). Money: VIEW_MONEY roles only (None for others, and for a production without a
+budget).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from lynchpin.budgets.services import RepriceResult, budget_reprice_preview
+from lynchpin.budgets.services import RepriceSummary, budget_reprice_summary
 from lynchpin.core.errors import NotFound
 from lynchpin.engine.budgeting.from_schedule import schedule_feed
 from lynchpin.engine.budgeting.schedule_feed import ScheduleFeed
@@ -52,16 +53,14 @@ def _printed(amount: Decimal, currency: str) -> str:
     return f"{Money(amount, currency).rounded().amount:,}"
 
 
-def effect_of(result: RepriceResult, currency: str) -> BudgetEffect:
-    """The printed effect of a re-pricing preview."""
-    preview = result.preview
-    change = preview.new_grand_total - preview.old_grand_total
+def effect_of(summary: RepriceSummary, currency: str) -> BudgetEffect:
+    """The printed effect of a re-pricing preview's totals."""
+    change = summary.new_grand_total - summary.old_grand_total
     sign = "+" if change > 0 else ""
-    return BudgetEffect(int(result.version.pk), result.version.name,
-                        _printed(preview.old_grand_total, currency),
-                        _printed(preview.new_grand_total, currency),
-                        sign + _printed(change, currency), len(preview.lines),
-                        str(result.revision))
+    return BudgetEffect(int(summary.version.pk), summary.version.name,
+                        _printed(summary.old_grand_total, currency),
+                        _printed(summary.new_grand_total, currency),
+                        sign + _printed(change, currency), summary.lines, str(summary.revision))
 
 
 def budget_effect(*, actor: Any, membership: Any, plan: Plan) -> BudgetEffect | None:
@@ -71,8 +70,9 @@ def budget_effect(*, actor: Any, membership: Any, plan: Plan) -> BudgetEffect | 
     if not sees_money(membership):
         return None
     try:
-        result = budget_reprice_preview(actor=actor, production_id=int(membership.production_id),
-                                        budget_id=None, feed=feed_of(plan))
+        summary = budget_reprice_summary(actor=actor,
+                                         production_id=int(membership.production_id),
+                                         feed=feed_of(plan))
     except NotFound:
         return None
-    return effect_of(result, result.version.currency)
+    return effect_of(summary, summary.version.currency)

@@ -95,3 +95,62 @@ def test_preview_needs_money_and_apply_needs_edit(setup: BudgetSetup) -> None:
         services.budget_reprice_from_schedule(
             actor=setup.team.user(Role.DEPARTMENT_HEAD), production_id=setup.production_id,
             budget_id=setup.version.pk, feed={"SHOOT_DAYS": D(1)})
+
+
+def _summary(setup: BudgetSetup, feed, actor=None):
+    return services.budget_reprice_summary(
+        actor=actor or setup.team.producer, production_id=setup.production_id, feed=feed)
+
+
+def test_summary_is_the_previews_totals_shared_across_processes(setup: BudgetSetup,
+                                                                 monkeypatch) -> None:
+    from lynchpin.budgets.adapters import cache
+    from lynchpin.budgets.services import schedule
+
+    feed = {"SHOOT_DAYS": D(27)}
+    preview = _preview(setup, feed).preview
+    summary = _summary(setup, feed)
+    assert (summary.old_grand_total, summary.new_grand_total, summary.lines) == (
+        preview.old_grand_total, preview.new_grand_total, len(preview.lines))
+    assert summary.new_grand_total - summary.old_grand_total == D(2400) * 7 / 5
+    assert summary.revision == setup.version.revision
+
+    def priced_nowhere(*args, **kwargs):
+        raise AssertionError("priced again")
+
+    cache.forget_all()  # as another process would start: nothing priced in memory
+    monkeypatch.setattr(schedule, "schedule_preview", priced_nowhere)
+    assert _summary(setup, feed) == summary
+    with pytest.raises(AssertionError):
+        _summary(setup, {"SHOOT_DAYS": D(28)})  # another feed is priced
+
+
+def test_summary_follows_a_budget_edit(setup: BudgetSetup) -> None:
+    feed = {"SHOOT_DAYS": D(25)}
+    before = _summary(setup, feed)
+    assert before.lines == 1
+
+    def set_shoot_days(**link) -> None:
+        row = BudgetGlobal.objects.get(budget=setup.version, name="SHOOT_DAYS")
+        services.global_set(actor=setup.team.producer, production_id=setup.production_id,
+                            budget_id=setup.version.pk, name="SHOOT_DAYS", value="20",
+                            expected_version=row.version, **link)
+
+    set_shoot_days()  # no longer follows the schedule
+    unlinked = _summary(setup, feed)
+    assert unlinked.revision != before.revision
+    assert (unlinked.lines, unlinked.new_grand_total) == (0, unlinked.old_grand_total)
+    set_shoot_days(schedule_fed=True, feed_key="SHOOT_DAYS")
+    assert _summary(setup, feed).new_grand_total == before.new_grand_total
+    line = setup.lines[1]
+    services.budget_line_update(actor=setup.team.producer, production_id=setup.production_id,
+                                line_id=line.pk, expected_version=line.version, rate="500")
+    assert _summary(setup, feed).new_grand_total != before.new_grand_total
+
+
+def test_summary_needs_money_and_a_good_feed(setup: BudgetSetup) -> None:
+    with pytest.raises(Forbidden):
+        _summary(setup, {"SHOOT_DAYS": D(1)}, actor=setup.team.user(Role.COORDINATOR))
+    _summary(setup, {"SHOOT_DAYS": D(2)})
+    with pytest.raises(Invalid):
+        _summary(setup, {"SHOOT_DAYS": 2.5})

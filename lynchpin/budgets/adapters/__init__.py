@@ -8,7 +8,13 @@
 - `schedule`: what a schedule feed would change
 """
 
-from lynchpin.budgets.adapters.cache import PricedBudget, priced_budget, remember, with_line
+from lynchpin.budgets.adapters.cache import (
+    PricedBudget,
+    priced_budget,
+    remember,
+    shared,
+    with_line,
+)
 from lynchpin.budgets.adapters.cells import cell_from_text, cell_text, checked_cell
 from lynchpin.budgets.adapters.figures import (
     PricedLine,
@@ -55,6 +61,7 @@ __all__ = [
     "remember",
     "save_budget",
     "schedule_preview",
+    "shared",
     "totals_change",
     "with_line",
 ]

@@ -12,11 +12,13 @@ back carry a revision that never became visible, so they are never used either.
 
 A priced state also keeps a few values derived from it alone (`PricedBudget.derived`): the
 preview of a schedule feed, asked for by every stripboard view and strip move, is computed
-once per feed and state.
+once per feed and state. Small results that every process may reuse (the totals of such a
+preview) go to the cache the processes share (`shared`), under a key naming the revision.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
@@ -25,13 +27,16 @@ from functools import cached_property
 from typing import Any, TypeVar
 from uuid import UUID
 
+from django.core.cache import caches
+
 from lynchpin.budgets.adapters.rows import LoadedBudget, load_budget
 from lynchpin.budgets.models import BudgetVersion
 from lynchpin.engine.budgeting.model import Budget, DetailLine
 from lynchpin.engine.budgeting.reprice import reprice_line
 from lynchpin.engine.budgeting.totals import LinePrice, Pricing, price_budget
 
-__all__ = ["CACHE_SIZE", "PricedBudget", "forget_all", "priced_budget", "remember", "with_line"]
+__all__ = ["CACHE_SIZE", "PricedBudget", "forget_all", "priced_budget", "remember", "shared",
+           "with_line"]
 
 #: Versions kept per process (a 5,000-line budget and its pricing take a few megabytes).
 CACHE_SIZE = 8
@@ -103,6 +108,20 @@ def remember(priced: PricedBudget) -> None:
         _cache.move_to_end(priced.version_id)
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
+
+
+def shared(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept under `key` in the cache all processes share (Django's "shared"
+    cache). `key` must name every input of the value (a version's revision, not its id
+    alone), so that an entry can only ever be unused, never out of date; the value must
+    pickle. A value that cannot be stored is simply computed again next time."""
+    store = caches["shared"]
+    found = store.get(key)
+    if found is None:
+        found = compute()
+        with contextlib.suppress(OSError):  # a full disk costs speed, not the answer
+            store.set(key, found)
+    return found  # type: ignore[no-any-return]
 
 
 def forget_all() -> None:

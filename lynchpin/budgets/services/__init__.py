@@ -9,8 +9,9 @@ never stores a total: totals come from the engine through `lynchpin.budgets.adap
 - lines: `budget_line_add`, `budget_line_update` (fast incremental re-pricing),
   `budget_line_delete`
 - tables: `global_set`, `global_delete`, `fringe_set`, `fringe_delete`
-- schedule: `budget_reprice_preview`, `budget_reprice_from_schedule` (the schedules app's
-  entry point: pass the engine's ScheduleFeed)
+- schedule: `budget_reprice_preview`, `budget_reprice_summary` (its totals, shared by the
+  web processes), `budget_reprice_from_schedule` (the schedules app's entry points: pass
+  the engine's ScheduleFeed)
 """
 
 from lynchpin.budgets.services.lines import (
@@ -22,8 +23,10 @@ from lynchpin.budgets.services.lines import (
 )
 from lynchpin.budgets.services.schedule import (
     RepriceResult,
+    RepriceSummary,
     budget_reprice_from_schedule,
     budget_reprice_preview,
+    budget_reprice_summary,
 )
 from lynchpin.budgets.services.tables import (
     fringe_delete,
@@ -45,6 +48,7 @@ __all__ = [
     "SCHEDULE_GLOBALS",
     "LineResult",
     "RepriceResult",
+    "RepriceSummary",
     "budget_create_from_template",
     "budget_delete",
     "budget_import",
@@ -54,6 +58,7 @@ __all__ = [
     "budget_lock",
     "budget_reprice_from_schedule",
     "budget_reprice_preview",
+    "budget_reprice_summary",
     "budget_version_copy",
     "fringe_delete",
     "fringe_set",

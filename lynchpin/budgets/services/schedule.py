@@ -11,7 +11,9 @@ budget changed in between, so what is applied is what was previewed.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -22,9 +24,11 @@ from lynchpin.budgets.adapters import (
     Feed,
     PricedBudget,
     SchedulePreview,
+    feed_mapping,
     priced_budget,
     remember,
     schedule_preview,
+    shared,
 )
 from lynchpin.budgets.models import BudgetGlobal, BudgetVersion, valid_id
 from lynchpin.budgets.services.common import computed, member, touch, version_for_update
@@ -32,7 +36,21 @@ from lynchpin.core.audit import audit_record
 from lynchpin.core.errors import Conflict, NotFound
 from lynchpin.core.roles import Capability
 
-__all__ = ["RepriceResult", "budget_reprice_from_schedule", "budget_reprice_preview"]
+__all__ = ["RepriceResult", "RepriceSummary", "budget_reprice_from_schedule",
+           "budget_reprice_preview", "budget_reprice_summary"]
+
+
+@dataclass(frozen=True)
+class RepriceSummary:
+    """What a preview comes to: the grand total of version `version` at `revision` now and
+    re-priced from the feed (full precision, the budget's currency), and how many lines
+    change."""
+
+    version: BudgetVersion
+    old_grand_total: Decimal
+    new_grand_total: Decimal
+    lines: int
+    revision: UUID
 
 
 @dataclass(frozen=True)
@@ -44,10 +62,28 @@ class RepriceResult:
     preview: SchedulePreview
     revision: UUID
 
+    def summary(self) -> RepriceSummary:
+        """The preview's grand totals and count of changed lines."""
+        preview = self.preview
+        return RepriceSummary(self.version, preview.old_grand_total, preview.new_grand_total,
+                              len(preview.lines), self.revision)
+
 
 def _links(version: BudgetVersion) -> dict[str, str]:
     rows = version.globals.filter(schedule_fed=True).values_list("name", "feed_key")
     return dict(rows)
+
+
+def _version(production_id: int, budget_id: int | None) -> BudgetVersion:
+    """Version `budget_id` of the production (None: the current one, the newest)."""
+    versions = BudgetVersion.objects.filter(production_id=production_id)
+    if budget_id is None:
+        version = versions.order_by("-created", "-id").first()
+    else:
+        version = versions.filter(pk=budget_id).first() if valid_id(budget_id) else None
+    if version is None:
+        raise NotFound("Budget not found.")
+    return version
 
 
 def budget_reprice_preview(
@@ -57,16 +93,32 @@ def budget_reprice_preview(
     would change; nothing is saved. Requires VIEW_MONEY; raises NotFound (no such version,
     or no budget at all), or Invalid naming a feed value that is not a finite Decimal."""
     membership = member(actor, production_id, Capability.VIEW_MONEY)
-    versions = BudgetVersion.objects.filter(production_id=production_id)
-    if budget_id is None:
-        version = versions.order_by("-created", "-id").first()
-    else:
-        version = versions.filter(pk=budget_id).first() if valid_id(budget_id) else None
-    if version is None:
-        raise NotFound("Budget not found.")
+    version = _version(production_id, budget_id)
     priced = priced_budget(version, title=membership.production.title)
     preview = computed(lambda: schedule_preview(priced, _links(version), feed))
     return RepriceResult(version, preview, version.revision)
+
+
+def budget_reprice_summary(*, actor: Any, production_id: int, feed: Feed) -> RepriceSummary:
+    """`budget_reprice_preview` of the current version, summed up (what a stripboard and a
+    strip move show). The sums are kept in the cache all processes share, under the
+    version's revision and the feed's values (the globals a feed sets are part of the
+    budget, so they change with the revision): a schedule state priced by one web process
+    is not priced again by the others. Same rights and errors as the preview."""
+    membership = member(actor, production_id, Capability.VIEW_MONEY)
+    version = _version(production_id, None)
+    values = feed_mapping(feed)
+    printed = repr(sorted((key, str(value)) for key, value in values.items()))
+    key = (f"budgets.reprice.{version.pk}.{version.revision}."
+           f"{hashlib.sha256(printed.encode()).hexdigest()}")
+
+    def sums() -> tuple[Decimal, Decimal, int]:
+        priced = priced_budget(version, title=membership.production.title)
+        preview = computed(lambda: schedule_preview(priced, _links(version), values))
+        return preview.old_grand_total, preview.new_grand_total, len(preview.lines)
+
+    old, new, lines = shared(key, sums)
+    return RepriceSummary(version, old, new, lines, version.revision)
 
 
 @transaction.atomic

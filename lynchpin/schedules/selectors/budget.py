@@ -41,4 +41,4 @@ def reprice_preview_get(*, actor: Any, production_id: int, schedule_id: int) -> 
         return RepricePage(plan.version, None, None)
     preview = budget_reprice_preview(actor=actor, production_id=production_id,
                                      budget_id=budget.pk, feed=feed_of(plan))
-    return RepricePage(plan.version, preview, effect_of(preview, budget.currency))
+    return RepricePage(plan.version, preview, effect_of(preview.summary(), budget.currency))
