@@ -104,6 +104,22 @@ def test_topsheet_and_account_show_the_figures(setup: BudgetSetup, client_as) ->
     assert f'data-api="/api/v1/productions/{setup.production_id}/budgets/' in page
 
 
+def test_topsheet_rows_link_each_account_and_escape_titles(setup: BudgetSetup,
+                                                           client_as) -> None:
+    from lynchpin.budgets.adapters.cache import forget_all
+    from lynchpin.budgets.models import BudgetAccount
+
+    BudgetAccount.objects.filter(pk=setup.account.pk).update(title='Crew <b>"A"</b> & B')
+    forget_all()  # a title written behind the services' back
+    top = client_as(setup.team.producer).get(
+        _url(setup, "topsheet", budget_id=setup.version.pk)).content.decode()
+    link = _url(setup, "account", budget_id=setup.version.pk, account_id=setup.account.pk)
+    assert (f'<tr class="account"><td>2301</td><td><a href="{link}">Crew &lt;b&gt;&quot;A'
+            '&quot;&lt;/b&gt; &amp; B</a></td><td class="num">3</td>'
+            '<td class="num">21,100.00</td></tr>') in top
+    assert '<tr class="category"><th scope="row">' in top and "<b>" not in top
+
+
 def test_line_edit_without_javascript_and_its_409(setup: BudgetSetup, client_as) -> None:
     line, bid = setup.lines[2], setup.version.pk
     form = {"description": "Tools", "amount": "2", "unit": "Allow", "x": "1", "rate": "1500",
