@@ -70,8 +70,9 @@ def _claim(production_id: int, schedule_id: int, expected_version: int) -> Sched
     return version
 
 
-def _place(strip: Strip, day_id: int | None, position: int) -> None:
-    """Put `strip` at `position` of `day_id` (None: the boneyard), renumbering that list."""
+def _placed(strip: Strip, day_id: int | None, position: int) -> list[Strip]:
+    """The rows to save to put `strip` at `position` of `day_id` (None: the boneyard),
+    renumbering that list (`strip` and every sibling whose position changes)."""
     siblings = list(Strip.objects.filter(schedule_id=strip.schedule_id, day_id=day_id)
                     .exclude(pk=strip.pk).order_by("position", "id"))
     siblings.insert(min(position, len(siblings)), strip)
@@ -81,7 +82,7 @@ def _place(strip: Strip, day_id: int | None, position: int) -> None:
         if row.position != index or row is strip:
             row.position = index
             changed.append(row)
-    Strip.objects.bulk_update(changed, ["day", "position"])
+    return changed
 
 
 def strip_move(*, actor: Any, production_id: int, strip_id: int, day_id: int | None,
@@ -109,10 +110,11 @@ def _move(actor: Any, production_id: int, strip_id: int, day_id: int | None, pos
           expected_version: int) -> tuple[ScheduleVersion, Strip, int | None]:
     """The move itself (see `strip_move`): the claimed version, the strip, its old day.
 
-    The strip and the day are read and checked before the transaction, which then holds the
-    write lock only for the claim, the new positions and the audit entry. Reading them first
-    is safe: every change of a board claims its version, so a strip moved by someone else
-    since makes this claim a Conflict."""
+    Everything is read and checked first; the transaction then only writes: it claims the
+    version (compare and set: a Conflict when it changed since the editor read it), saves the
+    new positions and the audit entry, so it holds the database's write lock for three
+    statements. Reading first is safe: every change of a board (and a lock) raises its
+    version, so a board changed since the rows were read makes the claim a Conflict."""
     strip = strip_in(production_id, strip_id)
     target = day_in(production_id, day_id) if day_id is not None else None
     if target is not None and target.schedule_id != strip.schedule_id:
@@ -120,11 +122,13 @@ def _move(actor: Any, production_id: int, strip_id: int, day_id: int | None, pos
                       "of this schedule."]})
     if position < 0:
         raise Invalid("Positions count from 0.", fields={"position": ["Must be 0 or more."]})
+    version = unlocked(version_in(production_id, strip.schedule_id))
     source = strip.day_id
     before = [strip.day.number if strip.day is not None else None, strip.position]
+    changed = _placed(strip, day_id, position)
     with transaction.atomic():
-        version = _claim(production_id, strip.schedule_id, expected_version)
-        _place(strip, day_id, position)
+        version.compare_and_set(expected_version=expected_version)
+        Strip.objects.bulk_update(changed, ["day", "position"])
         audit_record(actor=actor, action="strip.move", target=version,
                      production_id=production_id,
                      label=f"{version.name}: scene {strip.scene.number}",
