@@ -10,10 +10,15 @@ counted. Each must stay until its last remaining scene; share each remaining sce
 on-location actors in proportion to their daily cost and the problem becomes one machine with
 weighted completion times, which Smith's ratio rule solves; a correction removes the actors' own
 days. Zero-cost actors are removed beforehand (preprocessing), so no division by zero.
+
+A stronger bound for the same actors, `exact_on_location`: their optimal holding cost alone (the
+other actors ignored), found by an A* search over the unions of their remaining scene sets (see
+its docstring). The search computes it once per state it pops (`talent_search`).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 
 from lynchpin.engine.scheduling.bitset import set_bits
@@ -21,6 +26,12 @@ from lynchpin.engine.scheduling.talent_reduce import ReducedInstance
 
 #: Float slack before rounding a bound up: costs are integers, so ceil(x - EPS) stays valid.
 EPS = 1e-6
+#: `exact_on_location` stops after this many distinct unions, or this many open entries, and
+#: returns the bound proven so far (the compiled code has the same limits).
+UNION_LIMIT = 2048
+UNION_HEAP_LIMIT = 32768
+#: The cost of a union not reached yet (the compiled code's INT64_MAX).
+_NO_COST = 2**63 - 1
 
 
 class TalentCore:
@@ -37,6 +48,10 @@ class TalentCore:
         self.supersets = tuple(
             tuple(j for j, other in enumerate(self.masks) if j != i and mask & ~other == 0)
             for i, mask in enumerate(self.masks)
+        )
+        #: scenes_of[a]: the scenes actor a plays in (bitmask).
+        self.scenes_of = tuple(
+            sum(1 << s for s, mask in enumerate(self.masks) if mask >> a & 1) for a in range(self.m)
         )
         self._mask_of_bit = {1 << s: mask for s, mask in enumerate(self.masks)}
         self._scene_of_bit = {
@@ -63,6 +78,16 @@ class TalentCore:
             union |= mask_of_bit[low]
             scenes ^= low
         return union
+
+    def days_of(self, scenes: int) -> int:
+        """Total duration of the scenes in bitmask `scenes`."""
+        durations = self.durations
+        total = 0
+        while scenes:
+            low = scenes & -scenes
+            total += durations[low.bit_length() - 1]
+            scenes ^= low
+        return total
 
     def step_cost(self, on_location: int, scene: int) -> int:
         """Holding cost of shooting `scene` next while `on_location` actors are on location."""
@@ -105,6 +130,55 @@ class TalentCore:
                 share[a] += unit
         return max(0, math.ceil(self._smith(share, started & cast) - correction - EPS)), cast
 
+    def exact_on_location(self, remaining: int, on_location: int, enough: int, known: int) -> int:
+        """The optimal holding cost of the `on_location` actors alone over the `remaining`
+        scenes, or a lower bound on it that is at least `enough` once that is proven.
+
+        Only when each of them finishes matters: actor a, with remaining scene set R(a), is
+        paid until all of R(a) is shot. Shooting scenes in the order in which the actors finish,
+        a state is the union U of the sets of the actors finished so far; finishing one more,
+        b, goes to U | R(b), at D(U | R(b)) days from now for every actor whose set is now
+        inside (D: total duration). Cost: sum of daily cost times finishing day, minus the
+        actors' own days; the best order of the scenes is the cheapest way from the empty
+        union to the union of all the sets. Actors with equal sets count as one (costs added);
+        only the smallest steps are taken (if an actor left needs only some of the scenes
+        another one would add, finishing it first is never worse).
+
+        A* from the empty union: bound to go = each actor left finishing no earlier than its
+        own scenes after U (sum of c(a) D(U | R(a))), plus Smith's bound (`bound_and_cast`) on
+        their wait in the scenes left, added when the union is first popped; at the empty
+        union `known` (a valid bound on the answer, at least Smith's) replaces Smith's. The
+        bound is admissible, not always consistent: a cheaper path re-opens a union. Stops
+        with the smallest open f when it reaches `enough` (then a proven lower bound), or after
+        UNION_LIMIT unions or UNION_HEAP_LIMIT open entries (a lower bound too). Integers
+        only, apart from Smith's bound, which is the same computation as the compiled one.
+        """
+        sets, weights, actors, own = self._sets_on_location(remaining, on_location)
+        if len(sets) <= 1:
+            return 0
+        return _UnionSearch(self, sets, weights, actors).run(own, enough, known)
+
+    def _sets_on_location(
+        self, remaining: int, on_location: int
+    ) -> tuple[list[int], list[int], list[int], int]:
+        """(distinct remaining scene sets, their actors' daily costs, their actors, own cost)."""
+        sets: list[int] = []
+        weights: list[int] = []
+        actors: list[int] = []
+        own = 0
+        for a in set_bits(on_location):
+            scenes = remaining & self.scenes_of[a]
+            own += self.costs[a] * self.days_of(scenes)
+            if scenes in sets:
+                i = sets.index(scenes)
+                weights[i] += self.costs[a]
+                actors[i] |= 1 << a
+            else:
+                sets.append(scenes)
+                weights.append(self.costs[a])
+                actors.append(1 << a)
+        return sets, weights, actors, own
+
     def _smith(self, share: list[float], on_location: int) -> float:
         """Sum of cost times completion when the actors' shares run in Smith's ratio order."""
         info = self._present_info
@@ -125,6 +199,108 @@ class TalentCore:
         total = sum(self.costs[a] for a in actors)
         squares = sum(self.costs[a] * self.costs[a] for a in actors)
         return total, (total + squares / total) / 2.0, actors
+
+
+class _Union:
+    """A union of on-location actors' scene sets in `TalentCore.exact_on_location`."""
+
+    __slots__ = ("closed", "days", "finished", "g", "lb", "left")
+
+    def __init__(self, union: int, search: _UnionSearch) -> None:
+        self.g = _NO_COST
+        self.closed = False
+        self.days = search.core.days_of(union)
+        self.finished = 0  # daily cost of the actors whose sets it contains
+        self.lb = 0  # each actor left finishes no earlier than these scenes and its own
+        self.left = 0  # the actors left, until Smith's bound for them is added to lb
+        for scenes, weight, who in zip(search.sets, search.weights, search.actors, strict=True):
+            if scenes & ~union == 0:
+                self.finished += weight
+            else:
+                self.lb += weight * search.core.days_of(union | scenes)
+                self.left |= who
+
+
+class _UnionSearch:
+    """The A* of `TalentCore.exact_on_location` (the compiled code repeats it step by step)."""
+
+    def __init__(
+        self, core: TalentCore, sets: list[int], weights: list[int], actors: list[int]
+    ) -> None:
+        self.core = core
+        self.sets = sets
+        self.weights = weights
+        self.actors = actors
+        self.everything = 0
+        for scenes in sets:
+            self.everything |= scenes
+        self.unions: dict[int, _Union] = {}
+        self.heap: list[tuple[int, int]] = []
+
+    def run(self, own: int, enough: int, known: int) -> int:
+        """The cheapest way to the union of all the sets, minus `own` (see the caller)."""
+        root = self.unions[0] = _Union(0, self)
+        root.g = 0
+        root.lb += known
+        root.left = 0
+        heap = self.heap
+        heap.append((root.lb, 0))
+        while heap:
+            f, union = heapq.heappop(heap)
+            u = self.unions[union]
+            if u.closed or f != u.g + u.lb:
+                continue  # stale entry
+            if f - own >= enough:
+                return f - own
+            if union == self.everything:
+                return u.g - own
+            if u.left and self._add_smith(u, union):
+                if len(heap) == UNION_HEAP_LIMIT:
+                    return f - own
+                heapq.heappush(heap, (u.g + u.lb, union))
+                continue
+            u.closed = True
+            if not self._expand(u, union):
+                return f - own
+        return 0  # not reached: the union of all the sets is reached first
+
+    def _add_smith(self, u: _Union, union: int) -> bool:
+        """Add Smith's bound for the actors left in the scenes left; True when it rose."""
+        smith = self.core.bound_and_cast(self.everything & ~union, u.left)[0]
+        u.left = 0
+        u.lb += smith
+        return smith > 0
+
+    def _expand(self, u: _Union, union: int) -> bool:
+        """Take every smallest step from `union`; False when a limit stops the search."""
+        for new in self._steps(union):
+            v = self.unions.get(union | new)
+            if v is None:
+                if len(self.unions) == UNION_LIMIT:
+                    return False
+                v = self.unions[union | new] = _Union(union | new, self)
+            candidate = u.g + v.days * (v.finished - u.finished)
+            if candidate < v.g:
+                v.g = candidate
+                v.closed = False
+                if len(self.heap) == UNION_HEAP_LIMIT:
+                    return False
+                heapq.heappush(self.heap, (candidate + v.lb, union | new))
+        return True
+
+    def _steps(self, union: int) -> list[int]:
+        """The scenes each step adds, smallest steps only: if an actor left needs only some of
+        the scenes another one would add (or the same, listed before), it goes first."""
+        news = [scenes & ~union for scenes in self.sets]
+        return [
+            new
+            for i, new in enumerate(news)
+            if new
+            and not any(
+                other and other & ~new == 0 and (other != new or j < i)
+                for j, other in enumerate(news)
+            )
+        ]
 
 
 def _subset_sums(values: tuple[int, ...]) -> list[int]:

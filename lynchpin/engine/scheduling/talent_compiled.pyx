@@ -1,10 +1,10 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 # cython: initializedcheck=False, nonecheck=False
-"""Compiled inner loops of the talent solver, in C: the A* search (`talent_search._AStar`), the
-insertion local search (`talent_heuristic.improve`) and the three-actor optima
-(`talent_triples._sub_optimum`).
+"""Compiled inner loops of the talent solver, in C: the A* search (`talent_search._AStar`) with
+the exact on-location bound (`talent_bound.TalentCore.exact_on_location`), the insertion local
+search (`talent_heuristic.improve`) and the three-actor optima (`talent_triples._sub_optimum`).
 
-Optional speed-up (see docs/decisions/0004-compiled-talent-search.md): the solver uses them
+Optional speed-up (see docs/decisions/0004-compiled-talent-search.md and 0005): the solver uses them
 when this extension was built and the reduced instance fits (`talent_native.fits`: n < 64,
 m <= 56, costs small enough for exact doubles and 32-bit heap keys), and the pure-Python code
 otherwise. Both give identical results: the same states are expanded in the same order (the heap order (g + h, -g,
@@ -19,7 +19,7 @@ are int64, below 2**31 (`talent_native.fits`: g + h fits the heap's 32-bit halve
 """
 
 from libc.math cimport ceil
-from libc.stdint cimport int32_t, int64_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc
 from libc.string cimport memcpy, memset
 from posix.stdlib cimport posix_memalign
@@ -40,20 +40,52 @@ EXHAUSTED = 2
 
 #: Key of an empty slot of the state table (no scene set has bit 63: n < 64).
 cdef uint64_t EMPTY = 0xFFFFFFFFFFFFFFFF
-#: The cast field keeps the actor set in its low 56 bits and the parent scene + 1 above them.
+#: The cast field keeps the actor set in its low 56 bits, the parent scene + 1 in bits 56-62
+#: and in bit 63 whether the exact on-location bound is known (`EXACT`).
 cdef uint64_t CAST_BITS = (<uint64_t>1 << 56) - 1
+cdef uint64_t EXACT = <uint64_t>1 << 63
+#: The bound field keeps the on-location actors' bound in its low 32 bits, the free actors'
+#: bound in the high ones.
+cdef int64_t LOW32 = 0xFFFFFFFF
+#: The exact on-location bound's search stops at this many unions or heap entries (and returns
+#: the bound proven so far): talent_bound.UNION_LIMIT and UNION_HEAP_LIMIT.
+DEF UNION_LIMIT = 2048
+DEF UNION_SLOTS = 4096
+DEF UNION_HEAP_LIMIT = 32768
 
 
 cdef struct Node:
     uint64_t key  # remaining scenes; EMPTY for a free slot
     uint64_t cast  # cast of the remaining scenes | (parent scene + 1) << 56 (0: no parent)
     int64_t g  # best holding cost found to reach the state; -1: none yet
-    int64_t h  # lower bound on the rest; -1: not computed yet
+    int64_t h  # bound on the rest: on-location | free actors' << 32; -1: not computed yet
 
 
 cdef struct Entry:
     uint64_t key  # f << 32 | (2**32 - 1 - g): ascending key = f ascending, then g descending
     uint64_t remaining
+
+
+cdef struct Union:
+    uint64_t key  # a union of remaining scene sets of actors on location
+    int64_t g  # cheapest cost found to finish the actors whose sets it contains
+    int64_t lb  # bound on the cost still to come
+    int64_t finished  # daily cost of the actors whose sets it contains
+    int64_t days  # its duration
+    uint64_t left  # the actors not finished, until Smith's bound for them is added to lb
+    uint32_t stamp  # the call that wrote the record
+    uint32_t closed
+
+
+cdef struct UnionEntry:
+    int64_t f
+    uint64_t key
+
+
+cdef inline bint _union_before(UnionEntry* a, UnionEntry* b) noexcept nogil:
+    if a.f != b.f:
+        return a.f < b.f
+    return a.key < b.key
 
 
 cdef inline bint _before(Entry* a, Entry* b) noexcept nogil:
@@ -86,6 +118,23 @@ cdef class CompiledSearch:
     cdef Entry* heap
     cdef void* heap_block
     cdef int64_t heap_size, heap_capacity
+    cdef uint64_t scenes_of[64]
+    cdef int64_t day_table[8][256]
+    # workspace of the exact on-location bound: distinct scene sets, unions, their heap
+    cdef uint64_t sets[64]
+    cdef uint64_t set_actors[64]
+    cdef int64_t set_weights[64]
+    cdef int set_count
+    # the remaining scenes grouped by their on-location actors (with cost sum and spread)
+    cdef uint64_t group_actors[64]
+    cdef int64_t group_days[64]
+    cdef int64_t group_total[64]
+    cdef double group_spread[64]
+    cdef int group_count
+    cdef Union* unions
+    cdef UnionEntry* union_heap
+    cdef int64_t union_heap_size
+    cdef uint32_t generation
 
     def __cinit__(self):
         self.triple_value = NULL
@@ -94,10 +143,12 @@ cdef class CompiledSearch:
         self.table = NULL
         self.heap = NULL
         self.heap_block = NULL
+        self.unions = NULL
+        self.union_heap = NULL
 
     def __init__(self, masks, durations, costs, supersets, triples):
         """`supersets[i]`: scenes whose cast contains scene i's; `triples`: (value, mask) sorted."""
-        cdef int i
+        cdef int i, j, k
         self.n = len(masks)
         self.m = len(costs)
         if self.n >= 64 or self.m > 56:
@@ -111,6 +162,23 @@ cdef class CompiledSearch:
                 self.superset_of[i] |= <uint64_t>1 << <int>j
         for i in range(self.m):
             self.costs[i] = costs[i]
+            self.scenes_of[i] = 0
+            for j in range(self.n):
+                if self.masks[j] >> i & 1:
+                    self.scenes_of[i] |= <uint64_t>1 << j
+        for i in range(8):
+            for j in range(256):
+                self.day_table[i][j] = 0
+                for k in range(8):
+                    if j >> k & 1 and 8 * i + k < self.n:
+                        self.day_table[i][j] += self.durations[8 * i + k]
+        self.unions = <Union*>malloc(UNION_SLOTS * sizeof(Union))
+        self.union_heap = <UnionEntry*>malloc(UNION_HEAP_LIMIT * sizeof(UnionEntry))
+        if self.unions == NULL or self.union_heap == NULL:
+            raise MemoryError()
+        for i in range(UNION_SLOTS):
+            self.unions[i].stamp = 0
+        self.generation = 0
         self.triple_count = len(triples)
         self.triple_value = <int64_t*>malloc(max(1, self.triple_count) * sizeof(int64_t))
         self.triple_mask = <uint64_t*>malloc(max(1, self.triple_count) * sizeof(uint64_t))
@@ -141,6 +209,8 @@ cdef class CompiledSearch:
         free(self.free_cache)
         free(self.table)
         free(self.heap_block)
+        free(self.unions)
+        free(self.union_heap)
 
     @property
     def states(self):
@@ -350,6 +420,254 @@ cdef class CompiledSearch:
         value = ceil(value - correction - EPS)
         return <int64_t>value if value > 0 else 0
 
+    # --- the exact bound for the actors on location (TalentCore.exact_on_location) ----------
+
+    cdef inline int64_t _days(self, uint64_t scenes) noexcept nogil:
+        """Total duration of the scenes in `scenes` (byte tables)."""
+        cdef int64_t total = 0
+        cdef int i = 0
+        while scenes:
+            total += self.day_table[i][scenes & 255]
+            scenes >>= 8
+            i += 1
+        return total
+
+    cdef int64_t _exact_on_location(
+        self, uint64_t remaining, uint64_t on_location, int64_t enough, int64_t known
+    ) noexcept nogil:
+        """TalentCore.exact_on_location: the same unions, in the same order, same results."""
+        cdef int count = 0, i, j, a
+        cdef int64_t own = 0, found = 1, smith
+        cdef uint64_t everything = 0, r, union, other, cast
+        cdef uint64_t news[64]
+        cdef UnionEntry top
+        cdef Union* u
+        cdef Union* v
+        cdef uint64_t actors_on = on_location
+        while on_location:
+            a = __builtin_ctzll(on_location)
+            on_location &= on_location - 1
+            r = remaining & self.scenes_of[a]
+            own += self.costs[a] * self._days(r)
+            everything |= r
+            for i in range(count):
+                if self.sets[i] == r:
+                    self.set_weights[i] += self.costs[a]
+                    self.set_actors[i] |= <uint64_t>1 << a
+                    break
+            else:
+                self.sets[count] = r
+                self.set_weights[count] = self.costs[a]
+                self.set_actors[count] = <uint64_t>1 << a
+                count += 1
+        if count <= 1:
+            return 0
+        self.set_count = count
+        self._group_scenes(everything, actors_on)
+        self.generation += 1
+        if self.generation == 0:
+            for i in range(UNION_SLOTS):
+                self.unions[i].stamp = 0
+            self.generation = 1
+        u = self._union(0)
+        u.g = 0
+        u.lb += known  # the bound known for the state (at least Smith's) replaces Smith's
+        u.left = 0
+        self.union_heap_size = 0
+        self._union_push(u.lb, 0)
+        while self.union_heap_size:
+            top = self._union_pop()
+            union = top.key
+            u = self._union(union)
+            if u.closed or top.f != u.g + u.lb:
+                continue  # stale entry
+            if top.f - own >= enough:
+                return top.f - own
+            if union == everything:
+                return u.g - own
+            if u.left:  # the actors left wait at least Smith's bound in the scenes left
+                smith = self._residual_smith(u.left)
+                u.left = 0
+                if smith > 0:
+                    u.lb += smith
+                    if self.union_heap_size == UNION_HEAP_LIMIT:
+                        return top.f - own
+                    self._union_push(u.g + u.lb, union)
+                    continue
+            u.closed = 1
+            for i in range(count):
+                news[i] = self.sets[i] & ~union
+            for i in range(count):
+                r = news[i]
+                if r == 0:
+                    continue
+                # only the smallest steps: an actor left who needs only some of these scenes
+                # is better finished first
+                for j in range(count):
+                    other = news[j]
+                    if other and other & ~r == 0 and (other != r or j < i):
+                        break
+                else:
+                    j = count
+                if j < count:
+                    continue
+                v = self._find_union(union | r)
+                if v == NULL:
+                    found += 1
+                    if found > UNION_LIMIT:
+                        return top.f - own
+                    v = self._union(union | r)
+                if u.g + v.days * (v.finished - u.finished) < v.g:
+                    v.g = u.g + v.days * (v.finished - u.finished)
+                    v.closed = 0
+                    if self.union_heap_size == UNION_HEAP_LIMIT:
+                        return top.f - own
+                    self._union_push(v.g + v.lb, union | r)
+        return 0  # not reached: the union of all the sets is reached first
+
+    cdef void _group_scenes(self, uint64_t scenes, uint64_t on_location) noexcept nogil:
+        """Group `scenes` by their actors on location, in the order of their first scene; a
+        union of actors' scene sets holds all of a group or none of it."""
+        cdef int scene, i
+        cdef uint64_t present, bits
+        cdef int64_t squares
+        self.group_count = 0
+        while scenes:
+            scene = __builtin_ctzll(scenes)
+            scenes &= scenes - 1
+            present = self.masks[scene] & on_location
+            for i in range(self.group_count):
+                if self.group_actors[i] == present:
+                    self.group_days[i] += self.durations[scene]
+                    break
+            else:
+                self.group_actors[self.group_count] = present
+                self.group_days[self.group_count] = self.durations[scene]
+                self.group_count += 1
+        for i in range(self.group_count):
+            self.group_total[i] = 0
+            squares = 0
+            bits = self.group_actors[i]
+            while bits:
+                scene = __builtin_ctzll(bits)
+                bits &= bits - 1
+                self.group_total[i] += self.costs[scene]
+                squares += self.costs[scene] * self.costs[scene]
+            self.group_spread[i] = (
+                <double>self.group_total[i] + <double>squares / <double>self.group_total[i]
+            ) / 2.0
+
+    cdef int64_t _residual_smith(self, uint64_t left) noexcept nogil:
+        """Smith's bound for the actors `left` on the scenes of the groups of no other actor:
+        `_on_location_bound(scenes left, left)`, the same operations in the same order."""
+        cdef double share[64]
+        cdef int order[64]
+        cdef int i, j, a, count = 0
+        cdef uint64_t everyone = 0, bits
+        cdef double correction = 0.0, unit, elapsed = 0.0, value = 0.0, key
+        for i in range(self.group_count):
+            if self.group_actors[i] & ~left == 0:
+                everyone |= self.group_actors[i]
+        if everyone == 0:
+            return 0
+        bits = everyone
+        while bits:
+            share[__builtin_ctzll(bits)] = 0.0
+            bits &= bits - 1
+        for i in range(self.group_count):
+            if self.group_actors[i] & ~left:
+                continue
+            correction += <double>self.group_days[i] * self.group_spread[i]
+            unit = <double>self.group_days[i] / <double>self.group_total[i]
+            bits = self.group_actors[i]
+            while bits:
+                share[__builtin_ctzll(bits)] += unit
+                bits &= bits - 1
+        while everyone:  # by share ascending, ties by index (a stable sort)
+            a = __builtin_ctzll(everyone)
+            everyone &= everyone - 1
+            key = share[a]
+            j = count
+            while j > 0 and key < share[order[j - 1]]:
+                order[j] = order[j - 1]
+                j -= 1
+            order[j] = a
+            count += 1
+        for i in range(count):
+            a = order[i]
+            elapsed += share[a] * <double>self.costs[a]
+            value += <double>self.costs[a] * elapsed
+        value = ceil(value - correction - EPS)
+        return <int64_t>value if value > 0 else 0
+
+    cdef inline Union* _find_union(self, uint64_t union) noexcept nogil:
+        """The record of `union` in this call, or NULL."""
+        cdef uint64_t at = ((union * <uint64_t>0x9E3779B97F4A7C15) >> 52) & (UNION_SLOTS - 1)
+        while self.unions[at].stamp == self.generation:
+            if self.unions[at].key == union:
+                return &self.unions[at]
+            at = (at + 1) & (UNION_SLOTS - 1)
+        return NULL
+
+    cdef Union* _union(self, uint64_t union) noexcept nogil:
+        """The record of `union`, made when new: no g yet, the bound of the actors left."""
+        cdef uint64_t at = ((union * <uint64_t>0x9E3779B97F4A7C15) >> 52) & (UNION_SLOTS - 1)
+        cdef Union* u
+        cdef int j
+        while self.unions[at].stamp == self.generation:
+            if self.unions[at].key == union:
+                return &self.unions[at]
+            at = (at + 1) & (UNION_SLOTS - 1)
+        u = &self.unions[at]
+        u.stamp = self.generation
+        u.key = union
+        u.g = 0x7FFFFFFFFFFFFFFF
+        u.closed = 0
+        u.finished = 0
+        u.lb = 0
+        u.left = 0
+        u.days = self._days(union)
+        for j in range(self.set_count):
+            if self.sets[j] & ~union == 0:
+                u.finished += self.set_weights[j]
+            else:  # an actor left finishes no earlier than these scenes and its own
+                u.lb += self.set_weights[j] * self._days(union | self.sets[j])
+                u.left |= self.set_actors[j]
+        return u
+
+    cdef inline void _union_push(self, int64_t f, uint64_t key) noexcept nogil:
+        cdef UnionEntry item
+        cdef int64_t at = self.union_heap_size
+        item.f = f
+        item.key = key
+        self.union_heap_size += 1
+        while at > 0 and _union_before(&item, &self.union_heap[(at - 1) >> 1]):
+            self.union_heap[at] = self.union_heap[(at - 1) >> 1]
+            at = (at - 1) >> 1
+        self.union_heap[at] = item
+
+    cdef inline UnionEntry _union_pop(self) noexcept nogil:
+        cdef UnionEntry top = self.union_heap[0], last
+        cdef int64_t at = 0, child
+        self.union_heap_size -= 1
+        if self.union_heap_size == 0:
+            return top
+        last = self.union_heap[self.union_heap_size]
+        while True:
+            child = 2 * at + 1
+            if child >= self.union_heap_size:
+                break
+            if child + 1 < self.union_heap_size and _union_before(
+                &self.union_heap[child + 1], &self.union_heap[child]
+            ):
+                child += 1
+            if not _union_before(&self.union_heap[child], &last):
+                break
+            self.union_heap[at] = self.union_heap[child]
+            at = child
+        self.union_heap[at] = last
+        return top
+
     # --- the search (talent_search._AStar.run) -----------------------------------------------
 
     def run(self, int64_t upper, dive, expired, int64_t max_states, int64_t check_every,
@@ -360,7 +678,7 @@ cdef class CompiledSearch:
         bound (it keeps the incumbent order); `expired()` says when the clock has passed the
         deadline. Returns (GOAL, g, order), (STOPPED, lower bound, ()) or (EXHAUSTED, upper, ()).
         """
-        cdef int64_t expansions = 0, g, child_g, h, best
+        cdef int64_t expansions = 0, g, child_g, h, best, on_bound, free_bound, enough, exact
         cdef uint64_t remaining, started, on_location, child, moved, rest, mask, allowed, cast
         cdef uint64_t supers
         cdef Node* node
@@ -370,6 +688,7 @@ cdef class CompiledSearch:
         cdef int successors[64]
         node = self._add(self.full)
         node.g = 0
+        node.h = 0
         node.cast = self._cast_of(self.full)
         self.with_g = 1
         self._push(0, 0, self.full)
@@ -393,8 +712,25 @@ cdef class CompiledSearch:
                 upper = dive(self._path(remaining), remaining, started)
             if expansions % check_every == 0 and (expired() or self.with_g > max_states):
                 return STOPPED, min(f, upper), ()
-            # successors (talent_search._successors)
             on_location = started & node.cast & CAST_BITS
+            # the exact bound for the actors on location, once the state is popped
+            on_bound = node.h & LOW32
+            free_bound = node.h >> 32
+            enough = upper - g - free_bound
+            # (not when it would have to be 1.5 times the bound known: it never prunes then)
+            if (not node.cast & EXACT and on_bound < enough
+                    and 2 * (enough - on_bound) <= on_bound):
+                exact = self._exact_on_location(remaining, on_location, enough, on_bound)
+                if exact < enough:  # exact: not again (else again if reached more cheaply)
+                    node.cast |= EXACT
+                if exact > on_bound:
+                    on_bound = exact
+                    node.h = on_bound | free_bound << 32
+            if g + on_bound + free_bound > f:  # the bound rose since the entry was pushed
+                if g + on_bound + free_bound < upper:
+                    self._push(g + on_bound + free_bound, g, remaining)
+                continue
+            # successors (talent_search._successors)
             count = 0
             rest = remaining
             while rest:
@@ -433,15 +769,19 @@ cdef class CompiledSearch:
                     node = self._add(child)
                 if node.h < 0:
                     h = self._on_location_bound(child, moved, &cast)
-                    node.h = h + self._free_bound(cast & ~moved)
+                    node.h = h | self._free_bound(cast & ~moved) << 32
                     node.cast = cast
-                h = node.h
+                # what the parent's on-location actors still wait after this scene, at least
+                h = on_bound - (child_g - g)
+                if h > (node.h & LOW32):
+                    node.h = h | (node.h >> 32) << 32
+                h = (node.h & LOW32) + (node.h >> 32)
                 if child_g + h >= upper:
                     continue
                 if node.g < 0:
                     self.with_g += 1
                 node.g = child_g
-                node.cast = (node.cast & CAST_BITS) | (<uint64_t>(scene + 1) << 56)
+                node.cast = (node.cast & (CAST_BITS | EXACT)) | (<uint64_t>(scene + 1) << 56)
                 self._push(child_g + h, child_g, child)
         return EXHAUSTED, upper, ()
 
@@ -458,7 +798,7 @@ cdef class CompiledSearch:
         cdef uint64_t remaining = goal
         cdef int scene
         while remaining != self.full:
-            scene = <int>(self._find(remaining).cast >> 56) - 1
+            scene = <int>((self._find(remaining).cast >> 56) & 0x7F) - 1
             order.append(scene)
             remaining |= <uint64_t>1 << scene
         order.reverse()

@@ -7,8 +7,16 @@ bound), keep a dict Q -> best g (memoisation; re-opening a state when a cheaper 
 and prune every state whose g + h reaches the heuristic upper bound. Popping a state whose
 g + h is at least the incumbent proves the incumbent optimal.
 
-h is their bound for the actors on location (`talent_bound`) plus a static bound for the actors
-not started yet (`talent_triples`); the two actor sets are disjoint, so the bounds add up.
+h is a bound for the actors on location plus a static bound for the actors not started yet
+(`talent_triples`); the two actor sets are disjoint, so the bounds add up. For the actors on
+location, a new state gets their bound (`TalentCore.bound_and_cast`, Smith's rule), raised to
+what its parent's on-location bound leaves after the step (those actors are still there or done,
+and the step cost is exactly what they wait during the scene); when the state is popped, the
+exact optimum of their wait alone (`TalentCore.exact_on_location`) replaces it, and the state
+goes back on the heap when its f rose (else it is expanded); not when it would have to reach
+1.5 times the bound known (it then practically never prunes). That search stops as soon as it
+proves the state can be pruned, so the bound is exact only for the states that are expanded;
+a state pruned that way is looked at again if it is reached more cheaply.
 Their dominance rules prune successors (see `_successors`).
 
 Iterative (a heap, no recursion), memory-bounded (`SearchLimits.max_states`) and anytime: every
@@ -31,7 +39,7 @@ from types import ModuleType
 from lynchpin.engine.scheduling.talent_bound import TalentCore
 from lynchpin.engine.scheduling.talent_heuristic import greedy_order, improve
 from lynchpin.engine.scheduling.talent_limits import Found, SearchLimits
-from lynchpin.engine.scheduling.talent_native import compiled_for
+from lynchpin.engine.scheduling.talent_native import compiled_for, fits
 from lynchpin.engine.scheduling.talent_reduce import ReducedInstance
 from lynchpin.engine.scheduling.talent_triples import FreeActorBound
 
@@ -67,7 +75,14 @@ class _AStar:
         self.upper = upper
         self.best_g: dict[int, int] = {core.full: 0}
         self.parent: dict[int, int] = {}
-        self.bound_of: dict[int, int] = {}
+        # the bound h of a scene set, in two parts: its on-location and its free actors'
+        self.on_bound: dict[int, int] = {core.full: 0}
+        self.free_bound: dict[int, int] = {core.full: 0}
+        self.exact: set[int] = set()  # scene sets whose on-location bound is exact
+        # the exact on-location bound only where the compiled code can run (the same rule on
+        # both paths, so both give the same results): in pure Python it costs more than it
+        # saves on instances of 64 scenes and more
+        self.exact_bounds = fits(core)
         self.cast_of: dict[int, int] = {core.full: core.cast_of(core.full)}
         # entries (g + h, -g, remaining scenes, started actors): deepest first among equal f
         self.heap: list[tuple[int, int, int, int]] = [(0, 0, core.full, 0)]
@@ -96,7 +111,13 @@ class _AStar:
                 limits.expired() or len(self.best_g) > limits.max_states
             ):
                 return Found(self.incumbent, self.upper, min(f, self.upper), False)
-            self._expand(remaining, started, g)
+            on_bound = self._exact_bound(remaining, started, g)
+            bound = g + on_bound + self.free_bound[remaining]
+            if bound > f:  # the bound rose since the entry was pushed
+                if bound < self.upper:
+                    heapq.heappush(self.heap, (bound, -g, remaining, started))
+                continue
+            self._expand(remaining, started, g, on_bound)
         return Found(self.incumbent, self.upper, self.upper, True)
 
     def _run_compiled(self, compiled: ModuleType, limits: SearchLimits) -> Found:
@@ -119,8 +140,26 @@ class _AStar:
             return Found(self.incumbent, self.upper, self.upper, True)
         return Found(self.incumbent, self.upper, value, False)
 
-    def _expand(self, remaining: int, started: int, g: int) -> None:
-        """Push every worthwhile successor that improves its state's best g below the bound."""
+    def _exact_bound(self, remaining: int, started: int, g: int) -> int:
+        """The on-location bound of a popped state, made exact once (unless it can be pruned)."""
+        on_bound = self.on_bound[remaining]
+        enough = self.upper - g - self.free_bound[remaining]
+        # not when it would have to be 1.5 times the bound known (it practically never prunes)
+        hopeful = on_bound < enough and 2 * (enough - on_bound) <= on_bound
+        if self.exact_bounds and remaining not in self.exact and hopeful:
+            on_location = started & self.cast_of[remaining]
+            exact = self.core.exact_on_location(remaining, on_location, enough, on_bound)
+            if exact < enough:  # exact: not again (else again if reached more cheaply)
+                self.exact.add(remaining)
+            if exact > on_bound:
+                on_bound = self.on_bound[remaining] = exact
+        return on_bound
+
+    def _expand(self, remaining: int, started: int, g: int, on_bound: int) -> None:
+        """Push every worthwhile successor that improves its state's best g below the bound.
+
+        `on_bound`: the state's bound for its on-location actors; minus a step's cost, it still
+        bounds what they wait after the step (inherited when larger than the child's own)."""
         core = self.core
         on_location = started & self.cast_of[remaining]
         durations = core.durations
@@ -132,20 +171,24 @@ class _AStar:
             if child_g >= self.best_g.get(child, self.upper):
                 continue
             moved = started | masks[scene]
-            h = self.bound_of.get(child)
-            if h is None:
-                h = self.bound_of[child] = self._bound(child, moved)
+            if child not in self.on_bound:
+                self._bound(child, moved)
+            inherited = on_bound - (child_g - g)
+            if inherited > self.on_bound[child]:
+                self.on_bound[child] = inherited
+            h = self.on_bound[child] + self.free_bound[child]
             if child_g + h >= self.upper:
                 continue
             self.best_g[child] = child_g
             self.parent[child] = scene
             heapq.heappush(self.heap, (child_g + h, -child_g, child, moved))
 
-    def _bound(self, remaining: int, started: int) -> int:
-        """h: on-location bound plus the not-yet-started actors' bound (disjoint actor sets)."""
+    def _bound(self, remaining: int, started: int) -> None:
+        """The two parts of a new state's h: on-location and not-yet-started actors' bounds."""
         on_location, cast = self.core.bound_and_cast(remaining, started)
         self.cast_of[remaining] = cast
-        return on_location + self.free.bound(cast & ~started)
+        self.on_bound[remaining] = on_location
+        self.free_bound[remaining] = self.free.bound(cast & ~started)
 
     def _dive(
         self,

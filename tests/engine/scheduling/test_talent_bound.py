@@ -1,0 +1,99 @@
+"""The exact bound for the actors on location (`TalentCore.exact_on_location`) against brute force.
+
+For a state (the scenes still to shoot), the actors on location are those of the scenes shot who
+are in a scene still to shoot; the bound is the least they can wait over the remaining scenes,
+the other actors ignored. It must equal that optimum (all orders of the remaining scenes tried),
+never exceed it when the search stops early at `enough`, and stay at least Smith's bound.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lynchpin.engine.scheduling.bitset import set_bits
+from lynchpin.engine.scheduling.talent import TalentInstance
+from lynchpin.engine.scheduling.talent_bound import TalentCore
+from lynchpin.engine.scheduling.talent_reduce import reduce_instance
+
+from .talent_strategies import talent_instances
+
+
+def _on_location_optimum(core: TalentCore, remaining: int, on_location: int) -> int:
+    """Least holding cost of the `on_location` actors over the `remaining` scenes (all orders)."""
+    scenes = set_bits(remaining)
+    best = None
+    for order in itertools.permutations(scenes):
+        day = 0
+        last: dict[int, int] = {}
+        for scene in order:
+            day += core.durations[scene]
+            for actor in set_bits(core.masks[scene] & on_location):
+                last[actor] = day
+        value = sum(
+            core.costs[a] * (last[a] - core.days_of(remaining & core.scenes_of[a])) for a in last
+        )
+        best = value if best is None or value < best else best
+    return best or 0
+
+
+def _state(core: TalentCore, shot: int) -> tuple[int, int]:
+    """(remaining scenes, actors on location) once the scenes of bitmask `shot` are shot."""
+    remaining = core.full & ~shot
+    return remaining, core.cast_of(shot) & core.cast_of(remaining)
+
+
+@settings(max_examples=120, deadline=None)
+@given(instance=talent_instances(max_scenes=8, max_actors=6), data=st.data())
+def test_exact_on_location_is_the_optimum_of_the_actors_on_location(
+    instance: TalentInstance, data: st.DataObject
+) -> None:
+    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    shot = data.draw(st.integers(0, core.full), label="shot")
+    remaining, on_location = _state(core, shot)
+    truth = _on_location_optimum(core, remaining, on_location)
+    smith = core.bound(remaining, on_location)
+    assert smith <= truth
+    huge = 10**12
+    assert core.exact_on_location(remaining, on_location, huge, 0) == truth
+    # what the search knows for the state (at least Smith's bound) does not change the answer
+    assert core.exact_on_location(remaining, on_location, huge, smith) == truth
+
+
+@settings(max_examples=120, deadline=None)
+@given(instance=talent_instances(max_scenes=8, max_actors=6), data=st.data())
+def test_stopping_at_enough_gives_a_bound_never_above_the_optimum(
+    instance: TalentInstance, data: st.DataObject
+) -> None:
+    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    shot = data.draw(st.integers(0, core.full), label="shot")
+    remaining, on_location = _state(core, shot)
+    truth = _on_location_optimum(core, remaining, on_location)
+    enough = data.draw(st.integers(0, truth + 5), label="enough")
+    bound = core.exact_on_location(remaining, on_location, enough, 0)
+    assert bound <= truth
+    assert bound == truth or bound >= enough
+
+
+def test_exact_on_location_beats_smith_on_a_crossing_pattern() -> None:
+    # two actors on location (scene 0 shot), each with one scene of its own and one scene shared
+    # with the other: one of them must wait for the other's own scene, Smith's rule splits it
+    instance = TalentInstance(
+        name="cross",
+        durations=(1, 3, 3, 1, 1),
+        costs=(5, 4, 1),
+        cast=(
+            frozenset({0, 1, 2}),
+            frozenset({0, 2}),
+            frozenset({1, 2}),
+            frozenset({0, 1}),
+            frozenset({2}),
+        ),
+    )
+    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    remaining, on_location = _state(core, 1 << 0)
+    truth = _on_location_optimum(core, remaining, on_location)
+    assert core.bound(remaining, on_location) < truth
+    assert core.exact_on_location(remaining, on_location, 10**9, 0) == truth
