@@ -130,6 +130,8 @@ cdef class CompiledSearch:
     cdef int64_t group_days[64]
     cdef int64_t group_total[64]
     cdef double group_spread[64]
+    cdef double group_weight[64]  # days * spread (the group's correction term)
+    cdef double group_unit[64]  # days / total (each of its actors' share of it)
     cdef int group_count
     cdef Union* unions
     cdef UnionEntry* union_heap
@@ -556,46 +558,51 @@ cdef class CompiledSearch:
             self.group_spread[i] = (
                 <double>self.group_total[i] + <double>squares / <double>self.group_total[i]
             ) / 2.0
+            self.group_weight[i] = <double>self.group_days[i] * self.group_spread[i]
+            self.group_unit[i] = <double>self.group_days[i] / <double>self.group_total[i]
 
     cdef int64_t _residual_smith(self, uint64_t left) noexcept nogil:
         """Smith's bound for the actors `left` on the scenes of the groups of no other actor:
-        `_on_location_bound(scenes left, left)`, the same operations in the same order."""
+        `_on_location_bound(scenes left, left)`, the same operations in the same order (one
+        pass over the groups; each group's correction term and unit share computed once per
+        call of the exact bound, by `_group_scenes`, with the same operations)."""
         cdef double share[64]
+        cdef double keys[64]
         cdef int order[64]
         cdef int i, j, a, count = 0
         cdef uint64_t everyone = 0, bits
         cdef double correction = 0.0, unit, elapsed = 0.0, value = 0.0, key
-        for i in range(self.group_count):
-            if self.group_actors[i] & ~left == 0:
-                everyone |= self.group_actors[i]
-        if everyone == 0:
-            return 0
-        bits = everyone
+        bits = left
         while bits:
             share[__builtin_ctzll(bits)] = 0.0
             bits &= bits - 1
         for i in range(self.group_count):
             if self.group_actors[i] & ~left:
                 continue
-            correction += <double>self.group_days[i] * self.group_spread[i]
-            unit = <double>self.group_days[i] / <double>self.group_total[i]
+            everyone |= self.group_actors[i]
+            correction += self.group_weight[i]
+            unit = self.group_unit[i]
             bits = self.group_actors[i]
             while bits:
                 share[__builtin_ctzll(bits)] += unit
                 bits &= bits - 1
+        if everyone == 0:
+            return 0
         while everyone:  # by share ascending, ties by index (a stable sort)
             a = __builtin_ctzll(everyone)
             everyone &= everyone - 1
             key = share[a]
             j = count
-            while j > 0 and key < share[order[j - 1]]:
+            while j > 0 and key < keys[j - 1]:
+                keys[j] = keys[j - 1]
                 order[j] = order[j - 1]
                 j -= 1
+            keys[j] = key
             order[j] = a
             count += 1
         for i in range(count):
             a = order[i]
-            elapsed += share[a] * <double>self.costs[a]
+            elapsed += keys[i] * <double>self.costs[a]
             value += <double>self.costs[a] * elapsed
         value = ceil(value - correction - EPS)
         return <int64_t>value if value > 0 else 0

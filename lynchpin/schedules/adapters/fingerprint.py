@@ -16,6 +16,7 @@ aware datetime on PostgreSQL); the tuple is only ever compared for equality.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.db import connection
@@ -29,6 +30,7 @@ _SCOPED = (ScheduleFacts, PerformerFacts, LocationFacts, MoveFacts, Contact, Eng
 _AGGREGATES = "{part}, COUNT(*), MAX({t}.updated), SUM({t}.version), MAX({t}.id)"
 
 
+@cache
 def _sql() -> str:
     """One UNION ALL of an aggregate row per table, numbered and in that order."""
     parts = [f"SELECT {_AGGREGATES.format(part=part, t=model._meta.db_table)} FROM "
@@ -41,14 +43,8 @@ def _sql() -> str:
     return " UNION ALL ".join(parts) + " ORDER BY 1"
 
 
-_QUERY: str | None = None
-
-
 def planning_fingerprint(production_id: int) -> tuple[Any, ...]:
     """The fingerprint of `production_id`'s facts and cast deals (module docstring)."""
-    global _QUERY
-    if _QUERY is None:
-        _QUERY = _sql()
     with connection.cursor() as cursor:
-        cursor.execute(_QUERY, [production_id] * (len(_SCOPED) + 1))
+        cursor.execute(_sql(), [production_id] * (len(_SCOPED) + 1))
         return tuple(tuple(row) for row in cursor.fetchall())
