@@ -45,15 +45,22 @@ def _state(core: TalentCore, shot: int) -> tuple[int, int]:
     return remaining, core.cast_of(shot) & core.cast_of(remaining)
 
 
+def _drawn_state(instance: TalentInstance, data: st.DataObject
+                 ) -> tuple[TalentCore, int, int, int]:
+    """A drawn state of `instance`: its core, remaining scenes, actors on location, and the
+    optimal wait of those actors alone (brute force)."""
+    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    shot = data.draw(st.integers(0, core.full), label="shot")
+    remaining, on_location = _state(core, shot)
+    return core, remaining, on_location, _on_location_optimum(core, remaining, on_location)
+
+
 @settings(max_examples=120, deadline=None)
 @given(instance=talent_instances(max_scenes=8, max_actors=6), data=st.data())
 def test_exact_on_location_is_the_optimum_of_the_actors_on_location(
     instance: TalentInstance, data: st.DataObject
 ) -> None:
-    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
-    shot = data.draw(st.integers(0, core.full), label="shot")
-    remaining, on_location = _state(core, shot)
-    truth = _on_location_optimum(core, remaining, on_location)
+    core, remaining, on_location, truth = _drawn_state(instance, data)
     smith = core.bound(remaining, on_location)
     assert smith <= truth
     huge = 10**12
@@ -67,10 +74,7 @@ def test_exact_on_location_is_the_optimum_of_the_actors_on_location(
 def test_stopping_at_enough_gives_a_bound_never_above_the_optimum(
     instance: TalentInstance, data: st.DataObject
 ) -> None:
-    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
-    shot = data.draw(st.integers(0, core.full), label="shot")
-    remaining, on_location = _state(core, shot)
-    truth = _on_location_optimum(core, remaining, on_location)
+    core, remaining, on_location, truth = _drawn_state(instance, data)
     enough = data.draw(st.integers(0, truth + 5), label="enough")
     bound = core.exact_on_location(remaining, on_location, enough, 0)
     assert bound <= truth
