@@ -12,10 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from lynchpin.core.links import row_link
 from lynchpin.documents.budget_table import input_cell, plain
 
 register = template.Library()
@@ -42,10 +42,8 @@ def cell(value: Any) -> str:
 def topsheet_rows(level: Any, production_id: int, budget_id: int) -> SafeString:
     """A top-sheet level's rows: each category (code, title, total), then its accounts
     (code, title linking to the account page, number of lines, total)."""
-    marker = 2**62  # an account id no row has: replaced by each row's id
-    head, tail = reverse("budgets:account", kwargs={
-        "production_id": production_id, "budget_id": budget_id, "account_id": marker,
-    }).split(str(marker))
+    link = row_link("budgets:account", {"production_id": production_id, "budget_id": budget_id},
+                    "account_id")
     rows: list[str] = []
     for category in level.categories:
         rows.append(format_html(
@@ -55,6 +53,6 @@ def topsheet_rows(level: Any, production_id: int, budget_id: int) -> SafeString:
         rows.extend(format_html(
             '<tr class="account"><td>{}</td><td><a href="{}">{}</a></td><td class="num">{}'
             '</td><td class="num">{}</td></tr>', account.code,
-            f"{head}{int(account.id)}{tail}", account.title, account.lines,
+            link(account.id), account.title, account.lines,
             money(account.total)) for account in category.accounts)
     return SafeString("\n".join(rows))

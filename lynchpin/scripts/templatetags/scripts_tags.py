@@ -13,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from lynchpin.core.links import row_link
 from lynchpin.scripts.highlight import Paragraph, Segment
 
 register = template.Library()
@@ -79,12 +79,8 @@ def _suggested(count: int) -> SafeString:
 def scene_rows(scenes: Iterable[Any], production_id: int) -> SafeString:
     """The scene list's table rows: number and heading linking to the scene, page, length,
     accepted elements and suggestions to review (scenes annotated by `scene_list`)."""
-    marker = 2**62  # a scene id no row has: replaced by each row's id
-    pattern = reverse("scripts:scene", kwargs={"production_id": production_id,
-                                               "scene_id": marker})
-    head, tail = pattern.split(str(marker))
-    return SafeString("\n".join(_scene_row(scene, f"{head}{int(scene.pk)}{tail}")
-                                 for scene in scenes))
+    link = row_link("scripts:scene", {"production_id": production_id}, "scene_id")
+    return SafeString("\n".join(_scene_row(scene, link(scene.pk)) for scene in scenes))
 
 
 @register.filter
