@@ -19,13 +19,12 @@ again reuses the problem. The engine problem is also kept per `Production` and s
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from threading import Lock
 from typing import Any
 
+from lynchpin.core.kept import Kept
 from lynchpin.engine.errors import InputError, Severity, Violation
 from lynchpin.engine.scheduling.model import Schedule, ScheduleProblem, Strip
 from lynchpin.engine.scheduling.production import Production
@@ -125,19 +124,10 @@ def problem_for(script_version: ScriptVersion, *, title: str, currency: str,
     key = (production_id, planning_fingerprint(production_id), int(script_version.pk),
            script_version.created.isoformat(), int(script_version.version), title, currency,
            start_fallback, country, region, last_board_date)
-    with _kept_lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
-    built = _problem_for(script_version, production_id, title=title, currency=currency,
-                         start_fallback=start_fallback, country=country, region=region,
-                         last_board_date=last_board_date)
-    with _kept_lock:
-        _kept[key] = built
-        while len(_kept) > PROBLEMS_KEPT:
-            _kept.popitem(last=False)
-    return built
+    return _kept.get_or_make(key, lambda: _problem_for(
+        script_version, production_id, title=title, currency=currency,
+        start_fallback=start_fallback, country=country, region=region,
+        last_board_date=last_board_date))
 
 
 def _problem_for(script_version: ScriptVersion, production_id: int, *, title: str,
@@ -169,8 +159,7 @@ def _problem_for(script_version: ScriptVersion, production_id: int, *, title: st
     return Problem(file, problem, draft, deals, warnings, facts)
 
 
-_kept: OrderedDict[tuple[Any, ...], Problem] = OrderedDict()
-_kept_lock = Lock()
+_kept: Kept[tuple[Any, ...], Problem] = Kept(PROBLEMS_KEPT)
 
 
 

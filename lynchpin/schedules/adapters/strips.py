@@ -19,10 +19,9 @@ gives SQLite's ids out again) from meeting the strips of the earlier one.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
-from threading import Lock
 
+from lynchpin.core.kept import Kept
 from lynchpin.engine.breakdown.categories import ANIMALS, BACKGROUND_ACTORS, CAST_MEMBERS, VEHICLES
 from lynchpin.engine.breakdown.hazards import scene_time_of_day
 from lynchpin.engine.scheduling.model import DayPart, Strip
@@ -53,25 +52,14 @@ class DraftStrips:
         return {scene_id: strip_id for strip_id, scene_id in self.scene_ids.items()}
 
 
-_cache: OrderedDict[tuple[int, str, int, int], DraftStrips] = OrderedDict()
-_lock = Lock()
+_kept: Kept[tuple[int, str, int, int], DraftStrips] = Kept(CACHE_SIZE)
 
 
 def draft_strips(version: ScriptVersion, minutes_per_eighth: int) -> DraftStrips:
     """The strips of draft `version` (see the module docstring); cached per draft version."""
     key = (int(version.pk), version.created.isoformat(), int(version.version),
            minutes_per_eighth)
-    with _lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-            return found
-    built = _build(version, minutes_per_eighth)
-    with _lock:
-        _cache[key] = built
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return built
+    return _kept.get_or_make(key, lambda: _build(version, minutes_per_eighth))
 
 
 def _elements(version: ScriptVersion) -> dict[int, list[tuple[int, str]]]:
