@@ -20,10 +20,14 @@ For each database (SQLite in a fresh data directory; PostgreSQL in a freshly cre
    worker on both pages.
 3. **Drive** (a child process): locust as a library (headless, `FastHttpUser`), ``--users``
    virtual users (default 20), all started at once; statistics are reset once all are running
-   and then collected for ``--duration`` seconds. Each user alternates between the scene list
-   (page 1, as a person opens it) and the page of a random scene, with ``--think`` seconds
-   (default 1.0) between a response and its next request. A response other than 200 (a
-   redirect to the login page included) counts as an error.
+   and then collected for ``--duration`` seconds. Each user takes the requests in turn (the
+   scene list's page 1, the page of a random scene, the stripboard, the top sheet, the move),
+   starting at its own place in that turn (user k at request k mod 5) and waiting between a
+   response and its next request a uniformly random 0.5 to 1.5 times ``--think`` seconds
+   (default 1.0), as people working at once do. ``--lockstep`` is the stress case: every
+   user starts on the first request and waits exactly ``--think``, so the 20 users' moves
+   reach the server within milliseconds of each other, every fifth second. A response other
+   than 200 (a redirect to the login page included) counts as an error.
 
 Printed: requests, errors, p50/p95/p99 latency (ms) and throughput (requests per second) per
 page and overall, and the target: **p95 under 150 ms on both pages and no errors**, met or
@@ -31,7 +35,7 @@ missed, per database. Locust keeps response times rounded to 10 ms above 100 ms,
 between 100 and 1000 ms is reported to the 10 ms.
 
     .venv/bin/python -m bench.web [--quick] [--database sqlite|postgres|both]
-        [--users 20] [--think 1.0] [--duration 60] [--workers 4]
+        [--users 20] [--think 1.0] [--lockstep] [--duration 60] [--workers 4]
 
 ``--quick`` runs 15 s per database instead of 60. PostgreSQL comes from
 ``LYNCHPIN_BENCH_POSTGRES_URL`` (default ``postgres://postgres@127.0.0.1:5432/lynchpin_bench``;
@@ -156,24 +160,29 @@ def seed(users: int) -> dict[str, Any]:
 def drive(spec: dict[str, Any]) -> dict[str, Any]:
     """Run locust headless with `spec` (host, urls, sessions, users, think, duration)."""
     import gevent
-    from locust import FastHttpUser, constant, task
+    from locust import FastHttpUser, between, constant, task
     from locust.env import Environment
 
     active = tuple(spec["pages"])
     sessions = iter(spec["sessions"])
     movers = iter(spec["movers"])
+    phases = iter(range(len(spec["sessions"])))
     samples: list[str] = []
     pick = random.Random(1)  # the same scene sequence on every run
 
     class Visitor(FastHttpUser):
         host = spec["host"]
-        wait_time = constant(spec["think"])
+        # Lockstep: every user waits exactly `think` and starts on the same request, so the
+        # users' moves arrive together; else each starts on its own request of the five and
+        # waits between half and one and a half times `think` (the same mean).
+        wait_time = (constant(spec["think"]) if spec["lockstep"]
+                     else between(spec["think"] / 2, spec["think"] * 3 / 2))
 
         def on_start(self) -> None:
             self.cookie = f"{spec['cookie_name']}={next(sessions)}"
             self.mover = dict(next(movers))
             self.away = False
-            self.turn = 0
+            self.turn = 0 if spec["lockstep"] else next(phases)
 
         @task
         def visit(self) -> None:
@@ -317,7 +326,8 @@ def run_database(name: str, database_url: str | None, args: argparse.Namespace) 
             _wait_until_up(url)
             _warm_up(url, seeded, args.workers)
             spec = {**seeded, "host": url, "users": args.users, "think": args.think,
-                    "duration": args.duration, "pages": list(_active(args))}
+                    "lockstep": args.lockstep, "duration": args.duration,
+                    "pages": list(_active(args))}
             driven = _child("drive", env, spec)
         finally:
             server.terminate()
@@ -372,7 +382,8 @@ def _machine(args: argparse.Namespace) -> str:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (f"machine: {platform.machine()} {os.cpu_count()} cores, {platform.system()}, "
             f"python {platform.python_version()}, load average {load}; gunicorn "
-            f"{args.workers} sync workers; {args.users} users, think {args.think} s, "
+            f"{args.workers} sync workers; {args.users} users, think {args.think} s"
+            f"{' in lockstep' if args.lockstep else ' (0.5-1.5x, own phase)'}, "
             f"{args.duration:.0f} s per database")
 
 
@@ -383,6 +394,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=20, help="Concurrent users (20).")
     parser.add_argument("--think", type=float, default=1.0,
                         help="Seconds a user waits between a response and the next request.")
+    parser.add_argument("--lockstep", action="store_true",
+                        help="Every user waits exactly --think and all start on the same "
+                             "request (their moves arrive together).")
     parser.add_argument("--duration", type=float, default=None,
                         help="Measured seconds per database (60; 15 with --quick).")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (4).")
