@@ -17,7 +17,7 @@ from ninja.pagination import paginate
 from lynchpin.api.pagination import LimitOffset
 from lynchpin.api.schemas import ERRORS
 from lynchpin.budgets import selectors, services
-from lynchpin.budgets.adapters import PricedLine, TotalsChange
+from lynchpin.budgets.adapters import PricedLine, TotalsChange, item_token
 from lynchpin.budgets.models import MAX_ROW_ID
 from lynchpin.budgets.schemas import (
     AccountOut,
@@ -28,6 +28,7 @@ from lynchpin.budgets.schemas import (
     FringeOut,
     GlobalIn,
     GlobalOut,
+    ItemId,
     LineAddIn,
     LineOut,
     LineResultOut,
@@ -38,6 +39,9 @@ from lynchpin.budgets.schemas import (
     QueryIds,
     RepriceIn,
     RepriceOut,
+    SettingIn,
+    SettingKey,
+    SettingOut,
     TopSheetOut,
     TotalsOut,
     VersionOut,
@@ -271,6 +275,41 @@ def delete_fringe(request: HttpRequest, production_id: PathId, budget_id: PathId
                   version: QueryId) -> Any:
     services.fringe_delete(actor=request.auth, production_id=production_id,
                            budget_id=budget_id, fringe_id=fringe_id, expected_version=version)
+    return Status(204, None)
+
+
+def _setting_out(item: selectors.SettingItem) -> dict[str, Any]:
+    fields = {name: value for name, value in item.fields.items() if name != "id"}
+    return {"id": item.id, "fields": fields, "token": item.token, "base": item.base,
+            "amount": item.amount}
+
+
+@router.get(f"{BUDGET}/settings", response={200: dict[str, list[SettingOut]], **ERRORS},
+            summary="Charges, incentives, groups, people and exchange rates")
+def list_settings(request: HttpRequest, production_id: PathId, budget_id: PathId) -> Any:
+    settings = selectors.budget_settings(actor=request.auth, production_id=production_id,
+                                         budget_id=budget_id)
+    return {key: [_setting_out(item) for item in items] for key, items in settings.items()}
+
+
+@router.put(f"{BUDGET}/settings/{{key}}/{{item_id}}", response={200: SettingOut, **ERRORS},
+            summary="Add or change a charge, incentive, group, person or exchange rate")
+def set_setting(request: HttpRequest, production_id: PathId, budget_id: PathId,
+                key: SettingKey, item_id: ItemId, payload: SettingIn) -> Any:
+    item = services.budget_setting_set(
+        actor=request.auth, production_id=production_id, budget_id=budget_id, key=key,
+        item_id=item_id, fields=payload.fields, expected=payload.token)
+    return _setting_out(selectors.SettingItem(item, item_token(item)))
+
+
+@router.delete(f"{BUDGET}/settings/{{key}}/{{item_id}}", response={204: None, **ERRORS},
+               summary="Delete a setting no line uses")
+def delete_setting(request: HttpRequest, production_id: PathId, budget_id: PathId,
+                   key: SettingKey, item_id: ItemId,
+                   token: QueryEx[str, P(max_length=64)]) -> Any:
+    services.budget_setting_delete(actor=request.auth, production_id=production_id,
+                                   budget_id=budget_id, key=key, item_id=item_id,
+                                   expected=token)
     return Status(204, None)
 
 

@@ -21,6 +21,9 @@ RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
 PathId = PathEx[int, P(ge=1, le=MAX_ROW_ID)]
 QueryId = QueryEx[int, P(ge=1, le=MAX_ROW_ID)]
 QueryIds = QueryEx[list[RowId], P()]
+#: A setting's key (charges, incentives, groups, people, exchange_rates) and an item's id.
+SettingKey = PathEx[str, P(max_length=20)]
+ItemId = PathEx[str, P(max_length=40)]
 
 __all__ = [
     "AccountOut",
@@ -32,6 +35,7 @@ __all__ = [
     "FringeOut",
     "GlobalIn",
     "GlobalOut",
+    "ItemId",
     "LevelOut",
     "LineAddIn",
     "LineOut",
@@ -45,6 +49,9 @@ __all__ = [
     "RepriceIn",
     "RepriceOut",
     "RowId",
+    "SettingIn",
+    "SettingKey",
+    "SettingOut",
     "TopSheetOut",
     "TotalsOut",
     "VersionOut",
@@ -367,3 +374,27 @@ class RepriceOut(Schema):
     missing_keys: list[str]
     old_grand_total: Decimal
     new_grand_total: Decimal
+
+
+class SettingOut(Schema):
+    """An item of a version's settings: its id, its fields as stored (numbers as decimal
+    strings, codes as lists), the `token` to send back to change or delete it, and for
+    charges and incentives the base and amount (null in the answer to a change: read the
+    list)."""
+
+    id: str
+    fields: dict[str, Any]
+    token: str
+    base: Decimal | None = None
+    amount: Decimal | None = None
+
+
+class SettingIn(Schema):
+    """Add an item (no `token`) or change the one read with `token`. `fields` by setting:
+    charges ``name, kind (percent|flat), rate, excluded_accounts, excluded_categories``;
+    incentives ``name, percent, accounts, categories, cap``; groups ``name, excluded``;
+    people ``name, ytd_wages``; exchange_rates ``rate``. Numbers as strings; codes as a
+    list or as text separated by commas."""
+
+    fields: dict[str, Any] = Field(default_factory=dict)
+    token: str | None = Field(default=None, max_length=64)

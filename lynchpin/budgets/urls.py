@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from lynchpin.budgets.views import sheets, tables, versions
+from lynchpin.budgets.views import settings, sheets, tables, versions
 
 app_name = "budgets"
 
@@ -28,5 +28,7 @@ urlpatterns = [
     path(f"{_B}globals/<int:global_id>/delete/", tables.global_delete, name="global_delete"),
     path(f"{_B}fringes/", tables.fringes, name="fringes"),
     path(f"{_B}fringes/<int:fringe_id>/delete/", tables.fringe_delete, name="fringe_delete"),
+    path(f"{_B}settings/", settings.settings_page, name="settings"),
+    path(f"{_B}settings/<str:key>/delete/", settings.setting_delete, name="setting_delete"),
     path(f"{_B}reprice/", tables.reprice, name="reprice"),
 ]

@@ -27,7 +27,7 @@ def _reads(setup: BudgetSetup) -> list[str]:
                                                   name="Other", defaults={"currency": "USD"})
     return [base, f"{base}/{bid}", f"{base}/{bid}/topsheet", f"{base}/{bid}/accounts",
             f"{base}/{bid}/lines", f"{base}/{bid}/lines?account_id={setup.account.pk}",
-            f"{base}/{bid}/globals", f"{base}/{bid}/fringes",
+            f"{base}/{bid}/globals", f"{base}/{bid}/fringes", f"{base}/{bid}/settings",
             f"{base}/compare?ids={bid}&ids={copy.pk}"]
 
 
@@ -43,6 +43,8 @@ def _writes(setup: BudgetSetup) -> list[tuple[str, str, dict[str, Any]]]:
         ("post", f"{base}/{bid}/globals", {"name": "G", "value": "1"}),
         ("post", f"{base}/{bid}/fringes", {"code": "F", "name": "F", "rate": "1"}),
         ("post", f"{base}/{bid}/reprice/preview", {"feed": {"SHOOT_DAYS": "3"}}),
+        ("put", f"{base}/{bid}/settings/charges/CONT", {"fields": {"rate": "10"}}),
+        ("delete", f"{base}/{bid}/settings/charges/CONT?token=x", {}),
         ("post", f"{base}/{bid}/reprice/apply", {"feed": {"SHOOT_DAYS": "3"}}),
         ("delete", f"{base}/{bid}?version=1", {}),
     ]
@@ -180,6 +182,32 @@ def test_globals_fringes_and_reprice_over_the_api(setup: BudgetSetup, token_clie
     stale = _send(client, "post", f"{base}/{bid}/reprice/apply",
                   {"feed": {"SHOOT_DAYS": "30"}, "revision": preview["revision"]})
     assert stale.status_code == 409
+
+
+def test_settings_over_the_api(setup: BudgetSetup, token_client) -> None:
+    client, base, bid = token_client(setup.team.producer), _base(setup), setup.version.pk
+    url = f"{base}/{bid}/settings/charges/CONT"
+    made = _send(client, "put", url, {"fields": {"name": "Contingency", "rate": "10",
+                                                 "excluded_accounts": ["1101"]}})
+    assert made.status_code == 200, made.content
+    assert made.json()["fields"]["excluded_accounts"] == ["1101"]
+    listed = client.get(f"{base}/{bid}/settings").json()
+    assert set(listed) == {"charges", "incentives", "groups", "people", "exchange_rates"}
+    charge = listed["charges"][0]
+    assert charge["token"] == made.json()["token"] and charge["amount"] == "2186.50"
+    assert _send(client, "put", url, {"fields": {"rate": "10"}}).status_code == 409  # taken
+    changed = _send(client, "put", url, {"fields": {"rate": "5"}, "token": charge["token"]})
+    assert changed.status_code == 200
+    stale = _send(client, "put", url, {"fields": {"rate": "6"}, "token": charge["token"]})
+    assert stale.status_code == 409
+    bad = _send(client, "put", url, {"fields": {"rate": 2.5},
+                                     "token": changed.json()["token"]})
+    assert bad.status_code in (400, 422) and "rate" in bad.content.decode()
+    assert _send(client, "put", f"{base}/{bid}/settings/units/DAY",
+                 {"fields": {}}).status_code == 404
+    assert client.delete(f"{url}?token=stale").status_code == 409
+    assert client.delete(f"{url}?token={changed.json()['token']}").status_code == 204
+    assert client.get(f"{base}/{bid}/settings").json()["charges"] == []
 
 
 def test_add_and_delete_line(setup: BudgetSetup, token_client) -> None:

@@ -32,6 +32,7 @@ def _pages(setup: BudgetSetup) -> list[str]:
         _url(setup, "topsheet", budget_id=bid), _url(setup, "globals", budget_id=bid),
         _url(setup, "account", budget_id=bid, account_id=setup.account.pk),
         _url(setup, "fringes", budget_id=bid), _url(setup, "reprice", budget_id=bid),
+        _url(setup, "settings", budget_id=bid),
         _url(setup, "export", budget_id=bid, fmt="csv"),
         _url(setup, "export", budget_id=bid, fmt="xlsx"),
     ]
@@ -52,6 +53,11 @@ def _posts(setup: BudgetSetup) -> list[tuple[str, dict[str, Any]]]:
         (_url(setup, "fringes", budget_id=bid),
          {"code": "F", "name": "F", "kind": "percent", "rate": "1", "per": "hour"}),
         (_url(setup, "reprice", budget_id=bid), {"feed_SHOOT_DAYS": "3"}),
+        (_url(setup, "settings", budget_id=bid),
+         {"key": "charges", "id": "CONT", "name": "Contingency", "kind": "percent",
+          "rate": "10"}),
+        (_url(setup, "setting_delete", budget_id=bid, key="charges"),
+         {"id": "CONT", "token": "x"}),
         (_url(setup, "delete", budget_id=bid), {"version": "1"}),
     ]
 

@@ -16,6 +16,12 @@ from lynchpin.budgets.adapters.cache import (
     with_line,
 )
 from lynchpin.budgets.adapters.cells import cell_from_text, cell_text, checked_cell
+from lynchpin.budgets.adapters.extras import (
+    SETTING_KEYS,
+    item_token,
+    setting_items,
+    with_setting_items,
+)
 from lynchpin.budgets.adapters.figures import (
     PricedLine,
     TotalsChange,
@@ -40,6 +46,7 @@ from lynchpin.budgets.adapters.schedule import (
 )
 
 __all__ = [
+    "SETTING_KEYS",
     "Feed",
     "GlobalChange",
     "LineChange",
@@ -52,6 +59,7 @@ __all__ = [
     "cell_text",
     "checked_cell",
     "feed_mapping",
+    "item_token",
     "line_fields",
     "line_from_row",
     "load_budget",
@@ -61,7 +69,9 @@ __all__ = [
     "remember",
     "save_budget",
     "schedule_preview",
+    "setting_items",
     "shared",
     "totals_change",
     "with_line",
+    "with_setting_items",
 ]

@@ -17,6 +17,8 @@ malformed document (only possible when the column was edited by hand).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,7 +34,11 @@ from lynchpin.engine.budgeting.model import (
     Unit,
 )
 
-__all__ = ["extras_from_json", "extras_to_json"]
+__all__ = ["SETTING_KEYS", "extras_from_json", "extras_to_json", "item_token", "setting_items",
+           "with_setting_items"]
+
+#: The keys of the document edited item by item (everything but units).
+SETTING_KEYS = ("charges", "incentives", "groups", "people", "exchange_rates")
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -116,3 +122,32 @@ def extras_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
     except (KeyError, TypeError, ValueError) as error:
         raise Invalid(f"The budget's extra settings are malformed ({error}).",
                       fields={"extras": ["Malformed."]}) from None
+
+
+def setting_items(extras: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
+    """The items under `key` (one of SETTING_KEYS) in order, each a new dict with its
+    ``id``; exchange rates, kept as a mapping, become ``{"id": currency, "rate": ...}``."""
+    if key == "exchange_rates":
+        return [{"id": code, "rate": rate}
+                for code, rate in dict(extras.get(key) or {}).items()]
+    return [dict(item) for item in extras.get(key) or ()]
+
+
+def with_setting_items(extras: Mapping[str, Any], key: str,
+                       items: list[dict[str, Any]]) -> dict[str, Any]:
+    """A copy of `extras` with `items` (as `setting_items` gives them) under `key`; an
+    empty list removes the key."""
+    document = dict(extras)
+    value: Any = ({item["id"]: item["rate"] for item in items} if key == "exchange_rates"
+                  else items)
+    if value:
+        document[key] = value
+    else:
+        document.pop(key, None)
+    return document
+
+
+def item_token(item: Mapping[str, Any]) -> str:
+    """A digest of `item` as stored: the token an editor sends back to change it."""
+    printed = json.dumps(item, sort_keys=True, default=str)
+    return hashlib.sha256(printed.encode()).hexdigest()[:16]

@@ -5,8 +5,10 @@
   `budget_attention`
 - sheets: `budget_topsheet`, `budget_accounts`, `budget_account_detail`, `budget_lines`,
   `budget_globals`, `budget_fringes`
+- settings: `budget_settings` (charges, incentives, groups, people, exchange rates)
 """
 
+from lynchpin.budgets.selectors.settings import SettingItem, budget_settings
 from lynchpin.budgets.selectors.sheets import (
     AccountDetail,
     AccountTotal,
@@ -43,6 +45,7 @@ __all__ = [
     "GlobalValue",
     "LevelTotal",
     "PricedLines",
+    "SettingItem",
     "TopSheet",
     "budget_account_detail",
     "budget_accounts",
@@ -56,5 +59,6 @@ __all__ = [
     "budget_lines",
     "budget_list",
     "budget_priced",
+    "budget_settings",
     "budget_topsheet",
 ]

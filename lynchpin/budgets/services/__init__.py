@@ -9,6 +9,8 @@ never stores a total: totals come from the engine through `lynchpin.budgets.adap
 - lines: `budget_line_add`, `budget_line_update` (fast incremental re-pricing),
   `budget_line_delete`
 - tables: `global_set`, `global_delete`, `fringe_set`, `fringe_delete`
+- settings: `budget_setting_set`, `budget_setting_delete` (charges, incentives, groups,
+  people, exchange rates; `SETTINGS` describes each)
 - schedule: `budget_reprice_preview`, `budget_reprice_summary` (its totals, shared by the
   web processes), `budget_reprice_from_schedule` (the schedules app's entry points: pass
   the engine's ScheduleFeed)
@@ -28,6 +30,12 @@ from lynchpin.budgets.services.schedule import (
     budget_reprice_preview,
     budget_reprice_summary,
 )
+from lynchpin.budgets.services.settings import (
+    SETTINGS,
+    Setting,
+    budget_setting_delete,
+    budget_setting_set,
+)
 from lynchpin.budgets.services.tables import (
     fringe_delete,
     fringe_set,
@@ -46,9 +54,11 @@ from lynchpin.budgets.services.versions import (
 __all__ = [
     "LINE_FIELDS",
     "SCHEDULE_GLOBALS",
+    "SETTINGS",
     "LineResult",
     "RepriceResult",
     "RepriceSummary",
+    "Setting",
     "budget_create_from_template",
     "budget_delete",
     "budget_import",
@@ -59,6 +69,8 @@ __all__ = [
     "budget_reprice_from_schedule",
     "budget_reprice_preview",
     "budget_reprice_summary",
+    "budget_setting_delete",
+    "budget_setting_set",
     "budget_version_copy",
     "fringe_delete",
     "fringe_set",

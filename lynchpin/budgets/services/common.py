@@ -19,7 +19,7 @@ from lynchpin.core.access import membership_for, require
 from lynchpin.core.errors import Conflict, Invalid, NotFound
 from lynchpin.core.roles import Capability
 
-__all__ = ["computed", "member", "touch", "version_for_update"]
+__all__ = ["computed", "in_use", "member", "touch", "version_for_update"]
 
 T = TypeVar("T")
 
@@ -69,3 +69,11 @@ def computed(compute: Callable[[], T]) -> T:
         message = ("A number in this budget is too large to compute with; enter a smaller "
                    "value.")
         raise Invalid(message, fields={"__all__": [message]}) from None
+
+
+def in_use(what: str, users: list[str]) -> Invalid:
+    """The error refusing to delete `what` while `users` (line references, names) use it;
+    names the first five."""
+    shown = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
+    return Invalid(f"{what} is still used by {shown}; change those first.",
+                   fields={"__all__": [f"Used by {shown}."]})

@@ -17,7 +17,13 @@ from django.db.models import Max
 
 from lynchpin.budgets.adapters import checked_cell, priced_budget
 from lynchpin.budgets.models import BudgetFringe, BudgetGlobal, BudgetVersion, valid_id
-from lynchpin.budgets.services.common import computed, member, touch, version_for_update
+from lynchpin.budgets.services.common import (
+    computed,
+    in_use,
+    member,
+    touch,
+    version_for_update,
+)
 from lynchpin.core.audit import audit_record, changes_between, snapshot
 from lynchpin.core.errors import Conflict, Invalid, NotFound
 from lynchpin.core.roles import Capability
@@ -116,12 +122,6 @@ def _global_users(budget: Budget, name: str) -> list[str]:
     return users
 
 
-def _in_use(what: str, users: list[str]) -> Invalid:
-    shown = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
-    return Invalid(f"{what} is still used by {shown}; change those first.",
-                   fields={"__all__": [f"Used by {shown}."]})
-
-
 @transaction.atomic
 def global_delete(*, actor: Any, production_id: int, global_id: int, expected_version: int,
                   budget_id: int | None = None) -> None:
@@ -135,7 +135,7 @@ def global_delete(*, actor: Any, production_id: int, global_id: int, expected_ve
     users = _global_users(priced_budget(version, title=membership.production.title).budget,
                           row.name)
     if users:
-        raise _in_use(f"Global {row.name}", users)
+        raise in_use(f"Global {row.name}", users)
     row.compare_and_set(expected_version=expected_version if valid_id(expected_version) else 0)
     audit_record(actor=actor, action="budget_global.delete", target=row,
                  production_id=production_id, label=f"{version.name}: {row.name}",
@@ -199,7 +199,7 @@ def fringe_delete(*, actor: Any, production_id: int, fringe_id: int, expected_ve
     users = [f"{account.code} line {n}" for _, account in budget.accounts()
              for n, line in enumerate(account.lines, start=1) if row.code in line.fringes]
     if users:
-        raise _in_use(f"Fringe {row.code}", users)
+        raise in_use(f"Fringe {row.code}", users)
     row.compare_and_set(expected_version=expected_version if valid_id(expected_version) else 0)
     audit_record(actor=actor, action="budget_fringe.delete", target=row,
                  production_id=production_id, label=f"{version.name}: {row.code}",
