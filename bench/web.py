@@ -18,16 +18,17 @@ For each database (SQLite in a fresh data directory; PostgreSQL in a freshly cre
 2. **Serve**: gunicorn (sync workers, ``--workers``, default 4) on loopback with production
    settings (``LYNCHPIN_DEBUG=false``, hashed static files, no HTTPS redirect); warm up every
    worker on both pages.
-3. **Drive** (a child process, `bench/web_drive.py`): locust as a library (headless, `FastHttpUser`), ``--users``
-   virtual users (default 20), all started at once; statistics are reset once all are running
-   and then collected for ``--duration`` seconds. Each user takes the requests in turn (the
-   scene list's page 1, the page of a random scene, the stripboard, the top sheet, the move),
-   starting at its own place in that turn (user k at request k mod 5) and waiting between a
-   response and its next request a uniformly random 0.5 to 1.5 times ``--think`` seconds
-   (default 1.0), as people working at once do. ``--lockstep`` is the stress case: every
-   user starts on the first request and waits exactly ``--think``, so the 20 users' moves
-   reach the server within milliseconds of each other, every fifth second. A response other
-   than 200 (a redirect to the login page included) counts as an error.
+3. **Drive** (a child process, `bench/web_drive.py`): locust as a library (headless,
+   `FastHttpUser`), ``--users`` virtual users (default 20), all started at once; statistics
+   are reset once all are running and then collected for ``--duration`` seconds. Each user
+   takes the requests in turn (the scene list's page 1, the page of a random scene, the
+   stripboard, the top sheet, the move), starting at its own place in that turn (user k at
+   request k mod 5) and waiting between a response and its next request a uniformly random 0.5
+   to 1.5 times ``--think`` seconds (default 1.0), as people working at once do.
+   ``--lockstep`` is the stress case: every user starts on the first request and waits exactly
+   ``--think``, so the 20 users' moves reach the server within milliseconds of each other,
+   every fifth second. A response other than 200 (a redirect to the login page included)
+   counts as an error.
 
 Printed: requests, errors, p50/p95/p99 latency (ms) and throughput (requests per second) per
 page and overall, and the target: **p95 under 150 ms on both pages and no errors**, met or
