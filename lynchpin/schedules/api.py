@@ -24,6 +24,7 @@ from lynchpin.schedules.adapters.conflicts import StripConflict
 from lynchpin.schedules.adapters.view import DayView, StripView
 from lynchpin.schedules.schemas import (
     BoardOut,
+    CompareOut,
     ConflictOut,
     CopyIn,
     CreateIn,
@@ -94,6 +95,26 @@ def get_facts(request: HttpRequest, production_id: PathId) -> Any:
             "locations": list(page.locations), "moves": list(page.moves),
             "cast": [asdict(line) for line in page.cast],
             "warnings": [w.message for w in page.warnings]}
+
+
+@router.get(f"{SCHEDULES}/compare", response={200: CompareOut, **ERRORS},
+            summary="Two versions side by side")
+def compare_schedules(request: HttpRequest, production_id: PathId, first: QueryId,
+                      second: QueryId) -> Any:
+    comparison = selectors.schedule_compare(actor=request.auth, production_id=production_id,
+                                            first_id=first, second_id=second)
+
+    def side(summary: selectors.VersionSummary) -> dict[str, Any]:
+        return {"version": summary.version, "days": summary.days, "first": summary.first,
+                "last": summary.last, "scheduled": summary.scheduled,
+                "boneyard": summary.boneyard, "eighths": summary.eighths,
+                "cost": _money(summary.cost)}
+
+    return {"first": side(comparison.first), "second": side(comparison.second),
+            "cost_change": comparison.cost_change,
+            "performers": [asdict(row) for row in comparison.performers],
+            "scenes": [asdict(scene) for scene in comparison.scenes],
+            "unchanged": comparison.unchanged}
 
 
 @router.get(SCHEDULE, response={200: VersionOut, **ERRORS}, summary="A schedule version")

@@ -354,3 +354,23 @@ class RepriceForm(forms.Form):
 
     budget = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     revision = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+
+class CompareForm(forms.Form):
+    """Two versions to compare: `first` (the base) and `second`, from `versions`
+    (id, name) pairs."""
+
+    first = forms.TypedChoiceField(coerce=int, label="Compare")
+    second = forms.TypedChoiceField(coerce=int, label="with")
+
+    def __init__(self, *args: Any, versions: tuple[tuple[int, str], ...] = (),
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first", "second"):
+            self.fields[name].choices = versions  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("first") is not None and data.get("first") == data.get("second"):
+            self.add_error("second", "Choose another version than the first.")
+        return data

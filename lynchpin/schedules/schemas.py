@@ -24,6 +24,10 @@ Seconds = Annotated[float, Field(ge=1, le=600)]
 __all__ = [
     "BoardOut",
     "BudgetOut",
+    "CompareOut",
+    "ComparePerformerOut",
+    "CompareSceneOut",
+    "CompareSideOut",
     "ConflictOut",
     "CopyIn",
     "CostOut",
@@ -263,3 +267,51 @@ class FactsOut(Schema):
     moves: list[dict[str, Any]]
     cast: list[dict[str, Any]]
     warnings: list[str]
+
+
+class CompareSideOut(Schema):
+    """One version of a comparison: days, dates, strips, eighths and (money roles) cost."""
+
+    version: VersionOut
+    days: int
+    first: dt.date | None
+    last: dt.date | None
+    scheduled: int
+    boneyard: int
+    eighths: int
+    cost: CostOut | None = None
+
+
+class ComparePerformerOut(Schema):
+    """A performer's work, hold and paid days in the first and the second version."""
+
+    performer: str
+    label: str
+    first: list[int]
+    second: list[int]
+
+
+class CompareSceneOut(Schema):
+    """A scene in another place: day number and date per version (null day: boneyard;
+    `*_present` false: not in that version)."""
+
+    scene: str
+    label: str
+    first_day: int | None
+    first_date: dt.date | None
+    first_present: bool
+    second_day: int | None
+    second_date: dt.date | None
+    second_present: bool
+
+
+class CompareOut(Schema):
+    """Two versions side by side; `cost_change` (second less first, printed, money roles
+    only), the scenes in another place and the number on the same day."""
+
+    first: CompareSideOut
+    second: CompareSideOut
+    cost_change: str | None = None
+    performers: list[ComparePerformerOut]
+    scenes: list[CompareSceneOut]
+    unchanged: int

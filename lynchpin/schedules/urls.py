@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from lynchpin.schedules.views import board, facts, feeds, proposals
+from lynchpin.schedules.views import board, compare, facts, feeds, proposals
 
 app_name = "schedules"
 
 urlpatterns = [
     path("", board.schedule_list, name="list"),
     path("new/", board.schedule_create, name="create"),
+    path("compare/", compare.compare, name="compare"),
     path("facts/", facts.facts, name="facts"),
     path("facts/import/", facts.facts_import, name="facts_import"),
     path("facts/performers/new/", facts.performer_edit, name="performer_new"),

@@ -2,6 +2,7 @@
 
 - versions: `schedule_list`, `schedule_get`, `schedule_current`, `board_get`, `dood_get`,
   `proposal_get`, `proposal_list`, `replan_choices`
+- compare: `schedule_compare` (two versions side by side)
 - facts: `facts_get`
 - exports: `schedule_document`, `feed_list`, `calendar_feed_ics`
 - budget: `reprice_preview_get`
@@ -9,6 +10,13 @@
 """
 
 from lynchpin.schedules.selectors.budget import RepricePage, reprice_preview_get
+from lynchpin.schedules.selectors.compare import (
+    PerformerDays,
+    SceneChange,
+    ScheduleComparison,
+    VersionSummary,
+    schedule_compare,
+)
 from lynchpin.schedules.selectors.dashboard import schedules_attention, schedules_figures
 from lynchpin.schedules.selectors.exports import (
     DOCUMENTS,
@@ -38,9 +46,13 @@ __all__ = [
     "CastLine",
     "Document",
     "FactsPage",
+    "PerformerDays",
     "ProposalPage",
     "ReplanChoices",
     "RepricePage",
+    "SceneChange",
+    "ScheduleComparison",
+    "VersionSummary",
     "board_get",
     "calendar_feed_ics",
     "dood_get",
@@ -50,6 +62,7 @@ __all__ = [
     "proposal_list",
     "replan_choices",
     "reprice_preview_get",
+    "schedule_compare",
     "schedule_current",
     "schedule_document",
     "schedule_get",
