@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
 
 from lynchpin.accounting.models import LedgerEntry, PurchaseOrder
 from lynchpin.core.uploads import validate_upload_size
@@ -138,9 +139,11 @@ class EnvelopeForm(KeyedForm):
 
 
 def _label_inputs(form: forms.Form) -> None:
-    """Rows of a table have no <label>s: name each input for screen readers instead."""
-    for field in form.fields.values():
-        field.widget.attrs.setdefault("aria-label", str(field.label))
+    """Rows of a table have no <label>s: name each input for screen readers instead, by its
+    column heading (a field without an explicit label is named as Django heads it, not
+    "None")."""
+    for name, field in form.fields.items():
+        field.widget.attrs.setdefault("aria-label", str(field.label or pretty_name(name)))
 
 
 class _AccountLine(forms.Form):

@@ -244,3 +244,28 @@ def test_dashboard_shows_figures_to_money_roles(
     dashboard = reverse("productions:dashboard", kwargs={"production_id": books.production.pk})
     page = client_as(books.user("accountant")).get(dashboard).content.decode()
     assert "4,321.00 USD" in page and "waits for approval" in page
+
+
+def test_the_requester_of_a_po_is_offered_no_approve_button(
+    books: Team, client_as: Callable[[Any], Client]
+) -> None:
+    po = services.po_request(actor=books.user("accountant"), production_id=books.production.pk,
+                             key=key(), account="3001", amount=Decimal("250"), vendor="V")
+    approve = url(books, "po_approve", po_id=po.pk)
+    own = client_as(books.user("accountant")).get(url(books, "purchase_orders")).content.decode()
+    assert approve not in own and "Your request: someone else approves it" in own
+    other = client_as(books.producer).get(url(books, "purchase_orders")).content.decode()
+    assert approve in other
+
+
+@pytest.mark.parametrize("name", ["petty_cash", "journal", "hot_cost"])
+def test_every_input_of_a_lines_table_is_named_for_screen_readers(
+    books: Team, client_as: Callable[[Any], Client], name: str
+) -> None:
+    services.petty_cash_float_post(actor=books.producer, production_id=books.production.pk,
+                                   key=key(), date=DAY, custodian="Coordinator",
+                                   amount=Decimal("100"))  # so the receipts form is shown
+    page = client_as(books.producer).get(url(books, name)).content.decode()
+    assert 'aria-label="Account"' in page
+    assert 'aria-label="None"' not in page
+    assert 'aria-label="Episode"' in page or name == "hot_cost"
