@@ -147,3 +147,12 @@ def test_payroll_accounts_page(crew: Crew, client_as: Client) -> None:
 
     assert dict(PayrollAccount.objects.values_list("department", "account")) == {
         "Electric": "3002"}
+
+
+def test_a_week_nobody_started_says_so_as_the_index_does(crew: Crew, client_as: Client) -> None:
+    person = client_as(crew.user("crew"))
+    fresh = person.get(url(crew, "isla") + "?week=2025-03-03").content.decode()
+    assert 'id="week-status">not started' in fresh
+    crew.save("isla", [day_entry()])
+    saved = person.get(url(crew, "isla") + "?week=2025-03-03").content.decode()
+    assert 'id="week-status">draft' in saved
