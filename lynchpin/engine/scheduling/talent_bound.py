@@ -13,7 +13,8 @@ days. Zero-cost actors are removed beforehand (preprocessing), so no division by
 
 A stronger bound for the same actors, `exact_on_location`: their optimal holding cost alone (the
 other actors ignored), found by an A* search over the unions of their remaining scene sets (see
-its docstring). The search computes it once per state it pops (`talent_search`).
+its docstring). The search computes it once per state it pops (`talent_search`), all the calls
+of one search sharing a `ResidualMemo` of lower bounds on the residual problems met inside them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ UNION_LIMIT = 2048
 UNION_HEAP_LIMIT = 32768
 #: The cost of a union not reached yet (the compiled code's INT64_MAX).
 _NO_COST = 2**63 - 1
+#: `ResidualMemo`: 2**MEMO_BITS direct-mapped entries, the slot taken from bits MEMO_SHIFT and
+#: up of the key mixed by two multipliers (modulo 2**64), as in the compiled code.
+MEMO_BITS = 20
+MEMO_SHIFT = 29
+_LEFT_MIX = 0x9E3779B97F4A7C15
+_SCENES_MIX = 0xC2B2AE3D27D4EB4F
+_WORD = 2**64 - 1
 
 
 class TalentCore:
@@ -130,7 +138,14 @@ class TalentCore:
                 share[a] += unit
         return max(0, math.ceil(self._smith(share, started & cast) - correction - EPS)), cast
 
-    def exact_on_location(self, remaining: int, on_location: int, enough: int, known: int) -> int:
+    def exact_on_location(
+        self,
+        remaining: int,
+        on_location: int,
+        enough: int,
+        known: int,
+        memo: ResidualMemo | None = None,
+    ) -> int:
         """The optimal holding cost of the `on_location` actors alone over the `remaining`
         scenes, or a lower bound on it that is at least `enough` once that is proven.
 
@@ -152,11 +167,17 @@ class TalentCore:
         with the smallest open f when it reaches `enough` (then a proven lower bound), or after
         UNION_LIMIT unions or UNION_HEAP_LIMIT open entries (a lower bound too). Integers
         only, apart from Smith's bound, which is the same computation as the compiled one.
+
+        `memo` (one per search; a fresh one when None) holds lower bounds on the wait of
+        residual problems (actors on location, scenes left) across calls: Smith's bound for the
+        unions' residuals is looked up there, and what a call proves is learnt (see
+        `ResidualMemo`).
         """
         sets, weights, actors, own = self._sets_on_location(remaining, on_location)
         if len(sets) <= 1:
             return 0
-        return _UnionSearch(self, sets, weights, actors).run(own, enough, known)
+        search = _UnionSearch(self, sets, weights, actors, memo or ResidualMemo(self))
+        return search.run(own, enough, known, on_location)
 
     def _sets_on_location(
         self, remaining: int, on_location: int
@@ -201,10 +222,53 @@ class TalentCore:
         return total, (total + squares / total) / 2.0, actors
 
 
+class ResidualMemo:
+    """Lower bounds on the wait of residual problems, shared by the calls of
+    `TalentCore.exact_on_location` in one search.
+
+    A residual is what a union U leaves: the actors not finished (`left`, all on location) and
+    the scenes not in U (`scenes`, each needing some of them); its optimal wait W depends on
+    nothing else, so the same residual met in another call (another state) has the same W.
+    An entry starts as Smith's bound on W. When a call ends with a proven lower bound T on its
+    own optimum (at its threshold, or exact), every union U it looked up has cost to go at least
+    T - g(U) (g(U) is the cost of a real path to U), which is base(U) + W: so W >= T - g(U) -
+    base(U), kept when larger. Direct-mapped, 2**MEMO_BITS slots, a new residual replacing the
+    slot's; the compiled code has the same table, hash and replacement, hence the same results.
+    """
+
+    __slots__ = ("_core", "_slots")
+
+    def __init__(self, core: TalentCore) -> None:
+        self._core = core
+        self._slots: dict[int, list[int]] = {}  # slot -> [left, scenes, wait]
+
+    @staticmethod
+    def slot(left: int, scenes: int) -> int:
+        """The slot of a residual (the compiled code's mixing, modulo 2**64)."""
+        mixed = ((left * _LEFT_MIX) ^ (scenes * _SCENES_MIX)) & _WORD
+        return (mixed >> MEMO_SHIFT) & ((1 << MEMO_BITS) - 1)
+
+    def find(self, left: int, scenes: int) -> list[int] | None:
+        """The entry [left, scenes, wait] of this residual, or None."""
+        entry = self._slots.get(self.slot(left, scenes))
+        if entry is not None and entry[0] == left and entry[1] == scenes:
+            return entry
+        return None
+
+    def wait(self, left: int, scenes: int) -> int:
+        """The bound known for this residual, else Smith's bound, stored (replacing)."""
+        entry = self.find(left, scenes)
+        if entry is not None:
+            return entry[2]
+        smith = self._core.bound_and_cast(scenes, left)[0]
+        self._slots[self.slot(left, scenes)] = [left, scenes, smith]
+        return smith
+
+
 class _Union:
     """A union of on-location actors' scene sets in `TalentCore.exact_on_location`."""
 
-    __slots__ = ("closed", "days", "finished", "g", "lb", "left")
+    __slots__ = ("base", "closed", "days", "finished", "g", "lb", "left")
 
     def __init__(self, union: int, search: _UnionSearch) -> None:
         self.g = _NO_COST
@@ -219,30 +283,42 @@ class _Union:
             else:
                 self.lb += weight * search.core.days_of(union | scenes)
                 self.left |= who
+        self.base = self.lb  # lb before any bound on the residual's wait
 
 
 class _UnionSearch:
     """The A* of `TalentCore.exact_on_location` (the compiled code repeats it step by step)."""
 
     def __init__(
-        self, core: TalentCore, sets: list[int], weights: list[int], actors: list[int]
+        self,
+        core: TalentCore,
+        sets: list[int],
+        weights: list[int],
+        actors: list[int],
+        memo: ResidualMemo,
     ) -> None:
         self.core = core
         self.sets = sets
         self.weights = weights
         self.actors = actors
+        self.memo = memo
         self.everything = 0
         for scenes in sets:
             self.everything |= scenes
         self.unions: dict[int, _Union] = {}
         self.heap: list[tuple[int, int]] = []
+        self.looked: list[tuple[int, _Union]] = []  # unions whose residual was looked up
 
-    def run(self, own: int, enough: int, known: int) -> int:
+    def run(self, own: int, enough: int, known: int, on_location: int) -> int:
         """The cheapest way to the union of all the sets, minus `own` (see the caller)."""
         root = self.unions[0] = _Union(0, self)
         root.g = 0
+        proven = self.memo.find(on_location, self.everything)  # by earlier calls, if more
+        if proven is not None and proven[2] > known:
+            known = proven[2]
         root.lb += known
         root.left = 0
+        self.looked.append((0, root))
         heap = self.heap
         heap.append((root.lb, 0))
         while heap:
@@ -251,8 +327,10 @@ class _UnionSearch:
             if u.closed or f != u.g + u.lb:
                 continue  # stale entry
             if f - own >= enough:
+                self._learn(f)
                 return f - own
             if union == self.everything:
+                self._learn(u.g)
                 return u.g - own
             if u.left and self._add_smith(u, union):
                 if len(heap) == UNION_HEAP_LIMIT:
@@ -265,11 +343,25 @@ class _UnionSearch:
         return 0  # not reached: the union of all the sets is reached first
 
     def _add_smith(self, u: _Union, union: int) -> bool:
-        """Add Smith's bound for the actors left in the scenes left; True when it rose."""
-        smith = self.core.bound_and_cast(self.everything & ~union, u.left)[0]
+        """Add the bound on the wait of the actors left in the scenes left (Smith's, or more
+        from the memo); True when it rose."""
+        smith = self.memo.wait(u.left, self.everything & ~union)
+        self.looked.append((union, u))
         u.left = 0
         u.lb += smith
         return smith > 0
+
+    def _learn(self, total: int) -> None:
+        """Every union looked up costs at least `total` minus its g from there on: its
+        residual's wait is at least that minus its base (`ResidualMemo`)."""
+        for union, u in self.looked:
+            left = 0
+            for scenes, who in zip(self.sets, self.actors, strict=True):
+                if scenes & ~union:
+                    left |= who
+            entry = self.memo.find(left, self.everything & ~union)
+            if entry is not None and total - u.g - u.base > entry[2]:
+                entry[2] = total - u.g - u.base
 
     def _expand(self, u: _Union, union: int) -> bool:
         """Take every smallest step from `union`; False when a limit stops the search."""

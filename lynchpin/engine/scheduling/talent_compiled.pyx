@@ -13,6 +13,11 @@ same order (IEEE doubles, no contraction into fused multiply-adds: see setup.py)
 rules, the free-actor packing, the clock checks and the greedy dives (a call back into Python)
 happen at the same expansions. Tests run both paths on the same instances.
 
+The exact bound's calls share a direct-mapped residual memo (`talent_bound.ResidualMemo`: the
+same slots, hash and replacement, so the same bounds in both paths); the compiled code also
+prefetches a union's memo slot when it makes the union, and sums its bound over per-scene
+weights (the same integers as the Python sum over the actors left).
+
 Data: scene and actor sets are uint64 bitmasks (n < 64 scenes, m <= 56 actors); holding costs
 are int64, below 2**31 (`talent_native.fits`: g + h fits the heap's 32-bit halves). See
 `CompiledSearch` for the state table and the heap.
@@ -20,7 +25,7 @@ are int64, below 2**31 (`talent_native.fits`: g + h fits the heap's 32-bit halve
 
 from libc.math cimport ceil
 from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memcpy, memset
 from posix.stdlib cimport posix_memalign
 
@@ -52,6 +57,12 @@ cdef int64_t LOW32 = 0xFFFFFFFF
 DEF UNION_LIMIT = 2048
 DEF UNION_SLOTS = 4096
 DEF UNION_HEAP_LIMIT = 32768
+#: The residual memo (talent_bound.ResidualMemo): 2**MEMO_BITS direct-mapped entries, the
+#: slot taken from bits 29 and up of the mixed key.
+DEF MEMO_BITS = 20
+DEF MEMO_SHIFT = 29
+cdef uint64_t MEMO_LEFT_MIX = 0x9E3779B97F4A7C15
+cdef uint64_t MEMO_SCENES_MIX = 0xC2B2AE3D27D4EB4F
 
 
 cdef struct Node:
@@ -73,8 +84,16 @@ cdef struct Union:
     int64_t finished  # daily cost of the actors whose sets it contains
     int64_t days  # its duration
     uint64_t left  # the actors not finished, until Smith's bound for them is added to lb
+    int64_t base  # lb when made: each actor left finishing no earlier than its own scenes
+    uint64_t rest  # the actors not finished (`left` when made)
     uint32_t stamp  # the call that wrote the record
     uint32_t closed
+
+
+cdef struct Residual:
+    uint64_t left  # actors on location (0: an empty entry)
+    uint64_t scenes  # the scenes left, all of them needing some of these actors
+    int64_t wait  # a lower bound on these actors' optimal holding cost over these scenes
 
 
 cdef struct UnionEntry:
@@ -133,10 +152,16 @@ cdef class CompiledSearch:
     cdef double group_weight[64]  # days * spread (the group's correction term)
     cdef double group_unit[64]  # days / total (each of its actors' share of it)
     cdef int group_count
+    cdef int64_t scene_weight[64]  # days times the cost of its actors on location, per scene
     cdef Union* unions
     cdef UnionEntry* union_heap
     cdef int64_t union_heap_size
     cdef uint32_t generation
+    # the residual memo and the unions whose residual was looked up in the current call
+    cdef Residual* memo
+    cdef uint64_t everything
+    cdef Union* looked[UNION_SLOTS]
+    cdef int looked_count
 
     def __cinit__(self):
         self.triple_value = NULL
@@ -147,6 +172,7 @@ cdef class CompiledSearch:
         self.heap_block = NULL
         self.unions = NULL
         self.union_heap = NULL
+        self.memo = NULL
 
     def __init__(self, masks, durations, costs, supersets, triples):
         """`supersets[i]`: scenes whose cast contains scene i's; `triples`: (value, mask) sorted."""
@@ -176,7 +202,9 @@ cdef class CompiledSearch:
                         self.day_table[i][j] += self.durations[8 * i + k]
         self.unions = <Union*>malloc(UNION_SLOTS * sizeof(Union))
         self.union_heap = <UnionEntry*>malloc(UNION_HEAP_LIMIT * sizeof(UnionEntry))
-        if self.unions == NULL or self.union_heap == NULL:
+        # zeroed pages come from the system on first touch: small searches pay little
+        self.memo = <Residual*>calloc(<size_t>1 << MEMO_BITS, sizeof(Residual))
+        if self.unions == NULL or self.union_heap == NULL or self.memo == NULL:
             raise MemoryError()
         for i in range(UNION_SLOTS):
             self.unions[i].stamp = 0
@@ -213,6 +241,7 @@ cdef class CompiledSearch:
         free(self.heap_block)
         free(self.unions)
         free(self.union_heap)
+        free(self.memo)
 
     @property
     def states(self):
@@ -446,6 +475,9 @@ cdef class CompiledSearch:
         cdef Union* u
         cdef Union* v
         cdef uint64_t actors_on = on_location
+        cdef uint64_t live, pending, bits
+        cdef int beaten
+        cdef Residual* memo
         while on_location:
             a = __builtin_ctzll(on_location)
             on_location &= on_location - 1
@@ -465,6 +497,7 @@ cdef class CompiledSearch:
         if count <= 1:
             return 0
         self.set_count = count
+        self.everything = everything
         self._group_scenes(everything, actors_on)
         self.generation += 1
         if self.generation == 0:
@@ -473,8 +506,13 @@ cdef class CompiledSearch:
             self.generation = 1
         u = self._union(0)
         u.g = 0
+        memo = self._memo_find(actors_on, everything)  # what earlier calls proved, if more
+        if memo != NULL and memo.wait > known:
+            known = memo.wait
         u.lb += known  # the bound known for the state (at least Smith's) replaces Smith's
         u.left = 0
+        self.looked[0] = u
+        self.looked_count = 1
         self.union_heap_size = 0
         self._union_push(u.lb, 0)
         while self.union_heap_size:
@@ -484,11 +522,15 @@ cdef class CompiledSearch:
             if u.closed or top.f != u.g + u.lb:
                 continue  # stale entry
             if top.f - own >= enough:
+                self._learn(top.f)
                 return top.f - own
             if union == everything:
+                self._learn(u.g)
                 return u.g - own
             if u.left:  # the actors left wait at least Smith's bound in the scenes left
-                smith = self._residual_smith(u.left)
+                smith = self._memo_wait(u.left, everything & ~union)
+                self.looked[self.looked_count] = u
+                self.looked_count += 1
                 u.left = 0
                 if smith > 0:
                     u.lb += smith
@@ -497,21 +539,26 @@ cdef class CompiledSearch:
                     self._union_push(u.g + u.lb, union)
                     continue
             u.closed = 1
+            live = 0  # the sets not inside the union
             for i in range(count):
                 news[i] = self.sets[i] & ~union
-            for i in range(count):
+                if news[i]:
+                    live |= <uint64_t>1 << i
+            pending = live
+            while pending:
+                i = __builtin_ctzll(pending)
+                pending &= pending - 1
                 r = news[i]
-                if r == 0:
-                    continue
                 # only the smallest steps: an actor left who needs only some of these scenes
-                # is better finished first
-                for j in range(count):
+                # (or the same ones, listed before) is better finished first
+                beaten = 0
+                bits = live & ~(<uint64_t>1 << i)
+                while bits:
+                    j = __builtin_ctzll(bits)
+                    bits &= bits - 1
                     other = news[j]
-                    if other and other & ~r == 0 and (other != r or j < i):
-                        break
-                else:
-                    j = count
-                if j < count:
+                    beaten |= (<int>((other & ~r) == 0)) & (<int>(other != r) | <int>(j < i))
+                if beaten:
                     continue
                 v = self._find_union(union | r)
                 if v == NULL:
@@ -527,12 +574,47 @@ cdef class CompiledSearch:
                     self._union_push(v.g + v.lb, union | r)
         return 0  # not reached: the union of all the sets is reached first
 
+    # --- the residual memo (talent_bound.ResidualMemo) -----------------------------------
+
+    cdef inline Residual* _memo_slot(self, uint64_t left, uint64_t scenes) noexcept nogil:
+        cdef uint64_t mixed = (left * MEMO_LEFT_MIX) ^ (scenes * MEMO_SCENES_MIX)
+        return &self.memo[(mixed >> MEMO_SHIFT) & ((<uint64_t>1 << MEMO_BITS) - 1)]
+
+    cdef inline Residual* _memo_find(self, uint64_t left, uint64_t scenes) noexcept nogil:
+        cdef Residual* entry = self._memo_slot(left, scenes)
+        if entry.left == left and entry.scenes == scenes:
+            return entry
+        return NULL
+
+    cdef int64_t _memo_wait(self, uint64_t left, uint64_t scenes) noexcept nogil:
+        """ResidualMemo.wait: the entry's bound, else Smith's bound, stored (replacing)."""
+        cdef Residual* entry = self._memo_slot(left, scenes)
+        if entry.left == left and entry.scenes == scenes:
+            return entry.wait
+        entry.left = left
+        entry.scenes = scenes
+        entry.wait = self._residual_smith(left)
+        return entry.wait
+
+    cdef void _learn(self, int64_t total) noexcept nogil:
+        """_UnionSearch._learn: every union looked up can still cost no less than `total`
+        minus its g; less its base, a bound on its residual's wait (kept when it is more)."""
+        cdef int i
+        cdef Union* u
+        cdef Residual* entry
+        for i in range(self.looked_count):
+            u = self.looked[i]
+            entry = self._memo_find(u.rest, self.everything & ~u.key)
+            if entry != NULL and total - u.g - u.base > entry.wait:
+                entry.wait = total - u.g - u.base
+
     cdef void _group_scenes(self, uint64_t scenes, uint64_t on_location) noexcept nogil:
         """Group `scenes` by their actors on location, in the order of their first scene; a
         union of actors' scene sets holds all of a group or none of it."""
         cdef int scene, i
-        cdef uint64_t present, bits
+        cdef uint64_t present, bits, every = scenes
         cdef int64_t squares
+        cdef int group_of[64]
         self.group_count = 0
         while scenes:
             scene = __builtin_ctzll(scenes)
@@ -541,10 +623,12 @@ cdef class CompiledSearch:
             for i in range(self.group_count):
                 if self.group_actors[i] == present:
                     self.group_days[i] += self.durations[scene]
+                    group_of[scene] = i
                     break
             else:
                 self.group_actors[self.group_count] = present
                 self.group_days[self.group_count] = self.durations[scene]
+                group_of[scene] = self.group_count
                 self.group_count += 1
         for i in range(self.group_count):
             self.group_total[i] = 0
@@ -560,6 +644,10 @@ cdef class CompiledSearch:
             ) / 2.0
             self.group_weight[i] = <double>self.group_days[i] * self.group_spread[i]
             self.group_unit[i] = <double>self.group_days[i] / <double>self.group_total[i]
+        while every:  # each scene's days times the cost of its actors on location
+            scene = __builtin_ctzll(every)
+            every &= every - 1
+            self.scene_weight[scene] = self.durations[scene] * self.group_total[group_of[scene]]
 
     cdef int64_t _residual_smith(self, uint64_t left) noexcept nogil:
         """Smith's bound for the actors `left` on the scenes of the groups of no other actor:
@@ -621,6 +709,7 @@ cdef class CompiledSearch:
         cdef uint64_t at = ((union * <uint64_t>0x9E3779B97F4A7C15) >> 52) & (UNION_SLOTS - 1)
         cdef Union* u
         cdef int j
+        cdef uint64_t scenes
         while self.unions[at].stamp == self.generation:
             if self.unions[at].key == union:
                 return &self.unions[at]
@@ -634,12 +723,24 @@ cdef class CompiledSearch:
         u.lb = 0
         u.left = 0
         u.days = self._days(union)
+        # an actor left finishes no earlier than these scenes and its own: the sum of their
+        # costs times D(union | its scenes) = their cost sum times D(union) + the sum over the
+        # scenes left of days times their on-location actors' costs (integers: the same sum)
         for j in range(self.set_count):
             if self.sets[j] & ~union == 0:
                 u.finished += self.set_weights[j]
-            else:  # an actor left finishes no earlier than these scenes and its own
-                u.lb += self.set_weights[j] * self._days(union | self.sets[j])
+            else:
+                u.lb += self.set_weights[j]
                 u.left |= self.set_actors[j]
+        u.lb *= u.days
+        scenes = self.everything & ~union
+        while scenes:
+            u.lb += self.scene_weight[__builtin_ctzll(scenes)]
+            scenes &= scenes - 1
+        u.base = u.lb
+        u.rest = u.left
+        if u.left:  # its residual is looked up when it is popped: fetch it now
+            prefetch(self._memo_slot(u.left, self.everything & ~union))
         return u
 
     cdef inline void _union_push(self, int64_t f, uint64_t key) noexcept nogil:
@@ -958,3 +1059,14 @@ def sub_optimum(masks, durations, costs, uint64_t actors):
     free(union_of)
     free(value)
     return best
+
+
+def memo_slot(uint64_t left, uint64_t scenes):
+    """The residual memo's slot of (left, scenes): talent_bound.ResidualMemo.slot (for tests)."""
+    cdef uint64_t mixed = (left * MEMO_LEFT_MIX) ^ (scenes * MEMO_SCENES_MIX)
+    return <int64_t>((mixed >> MEMO_SHIFT) & ((<uint64_t>1 << MEMO_BITS) - 1))
+
+
+def memo_bits():
+    """The residual memo's size, log2 (talent_bound.MEMO_BITS)."""
+    return MEMO_BITS

@@ -16,7 +16,9 @@ exact optimum of their wait alone (`TalentCore.exact_on_location`) replaces it, 
 goes back on the heap when its f rose (else it is expanded); not when it would have to reach
 1.5 times the bound known (it then practically never prunes). That search stops as soon as it
 proves the state can be pruned, so the bound is exact only for the states that are expanded;
-a state pruned that way is looked at again if it is reached more cheaply.
+a state pruned that way is looked at again if it is reached more cheaply. Its calls share one
+`ResidualMemo` (bounds on the residual problems its unions leave, learnt from what each call
+proves), so later calls start from stronger bounds.
 Their dominance rules prune successors (see `_successors`).
 
 Iterative (a heap, no recursion), memory-bounded (`SearchLimits.max_states`) and anytime: every
@@ -36,7 +38,7 @@ import heapq
 from collections.abc import Callable
 from types import ModuleType
 
-from lynchpin.engine.scheduling.talent_bound import TalentCore
+from lynchpin.engine.scheduling.talent_bound import ResidualMemo, TalentCore
 from lynchpin.engine.scheduling.talent_heuristic import greedy_order, improve
 from lynchpin.engine.scheduling.talent_limits import Found, SearchLimits
 from lynchpin.engine.scheduling.talent_native import compiled_for, fits
@@ -79,6 +81,7 @@ class _AStar:
         self.on_bound: dict[int, int] = {core.full: 0}
         self.free_bound: dict[int, int] = {core.full: 0}
         self.exact: set[int] = set()  # scene sets whose on-location bound is exact
+        self.memo = ResidualMemo(core)  # residual bounds shared by the exact bound's calls
         # the exact on-location bound only where the compiled code can run (the same rule on
         # both paths, so both give the same results): in pure Python it costs more than it
         # saves on instances of 64 scenes and more
@@ -148,7 +151,7 @@ class _AStar:
         hopeful = on_bound < enough and 2 * (enough - on_bound) <= on_bound
         if self.exact_bounds and remaining not in self.exact and hopeful:
             on_location = started & self.cast_of[remaining]
-            exact = self.core.exact_on_location(remaining, on_location, enough, on_bound)
+            exact = self.core.exact_on_location(remaining, on_location, enough, on_bound, self.memo)
             if exact < enough:  # exact: not again (else again if reached more cheaply)
                 self.exact.add(remaining)
             if exact > on_bound:

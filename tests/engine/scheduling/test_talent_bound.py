@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from lynchpin.engine.scheduling.bitset import set_bits
 from lynchpin.engine.scheduling.talent import TalentInstance
-from lynchpin.engine.scheduling.talent_bound import TalentCore
+from lynchpin.engine.scheduling.talent_bound import ResidualMemo, TalentCore
 from lynchpin.engine.scheduling.talent_reduce import reduce_instance
 
 from .talent_strategies import talent_instances
@@ -101,3 +101,56 @@ def test_exact_on_location_beats_smith_on_a_crossing_pattern() -> None:
     truth = _on_location_optimum(core, remaining, on_location)
     assert core.bound(remaining, on_location) < truth
     assert core.exact_on_location(remaining, on_location, 10**9, 0) == truth
+
+
+@settings(max_examples=60, deadline=None)
+@given(instance=talent_instances(max_scenes=7, max_actors=5), data=st.data())
+def test_a_memo_shared_by_many_calls_keeps_every_bound_valid(
+    instance: TalentInstance, data: st.DataObject
+) -> None:
+    # one memo for calls on many states, stopped at drawn thresholds (what they prove is
+    # learnt), then on the same states to the end: still the exact optimum, and every stored
+    # residual bound is at most that residual's optimum (brute force)
+    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    memo = ResidualMemo(core)
+    shots = data.draw(st.lists(st.integers(0, core.full), min_size=1, max_size=12), label="shots")
+    states = [_state(core, shot) for shot in shots]
+    truths = [_on_location_optimum(core, remaining, on) for remaining, on in states]
+    for (remaining, on_location), truth in zip(states, truths, strict=True):
+        enough = data.draw(st.integers(0, truth + 5), label="enough")
+        bound = core.exact_on_location(remaining, on_location, enough, 0, memo)
+        assert bound <= truth
+        assert bound == truth or bound >= enough
+    for (remaining, on_location), truth in zip(states, truths, strict=True):
+        assert core.exact_on_location(remaining, on_location, 10**12, 0, memo) == truth
+    for left, scenes, wait in memo._slots.values():
+        assert core.bound_and_cast(scenes, left)[0] <= wait
+        assert wait <= _on_location_optimum(core, scenes, left)
+
+
+def test_the_memo_learns_from_a_call_stopped_at_its_threshold() -> None:
+    # the crossing pattern's state stopped at its threshold, then again with the memo: the
+    # second call starts from what the first proved (at least the threshold) at its root
+    instance = TalentInstance(
+        name="cross",
+        durations=(1, 3, 3, 1, 1),
+        costs=(5, 4, 1),
+        cast=(
+            frozenset({0, 1, 2}),
+            frozenset({0, 2}),
+            frozenset({1, 2}),
+            frozenset({0, 1}),
+            frozenset({2}),
+        ),
+    )
+    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    remaining, on_location = _state(core, 1 << 0)
+    truth = _on_location_optimum(core, remaining, on_location)
+    memo = ResidualMemo(core)
+    smith = core.bound(remaining, on_location)
+    # a residual of the call: its entry starts as Smith's bound
+    assert memo.wait(on_location, remaining) == smith < truth
+    assert smith < core.exact_on_location(remaining, on_location, smith + 1, 0, memo) <= truth
+    entry = memo.find(on_location, remaining)
+    assert entry is not None and smith < entry[2] <= truth
+    assert core.exact_on_location(remaining, on_location, 0, 0, memo) >= entry[2]

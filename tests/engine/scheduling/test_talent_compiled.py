@@ -25,7 +25,7 @@ from lynchpin.engine.scheduling.talent import (
     solve_talent,
     talent_cost,
 )
-from lynchpin.engine.scheduling.talent_bound import TalentCore
+from lynchpin.engine.scheduling.talent_bound import MEMO_BITS, ResidualMemo, TalentCore
 from lynchpin.engine.scheduling.talent_heuristic import improve
 from lynchpin.engine.scheduling.talent_reduce import reduce_instance
 from lynchpin.engine.scheduling.talent_triples import _sub_optimum
@@ -77,6 +77,29 @@ def test_identical_on_literature_instances(name: str) -> None:
     assert fast.optimal
     best = {e["id"]: e["best_total"] for e in json.loads((TALENT / "index.json").read_text())}
     assert fast.cost == best[name]
+
+
+@pytest.mark.parametrize("name", ["g22_10_30_25", "g24_10_30_25"])
+def test_identical_on_ddolib_instances(name: str) -> None:
+    # thousands of exact-bound calls sharing (and teaching) the residual memo
+    path = TALENT / "generated_ddolib" / f"ddolib_{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"talent benchmark not found at {TALENT}")
+    instance = read_talent(path.read_text(encoding="utf-8"), source=path.name)
+    fast, slow = _both(instance)
+    assert fast == slow
+    assert fast.optimal and fast.cost == talent_cost(instance, fast.order)
+
+
+def test_the_residual_memo_has_the_same_slots_in_both() -> None:
+    # the memo is direct-mapped: both paths must replace the same entries, hence the same hash
+    compiled_module = pytest.importorskip("lynchpin.engine.scheduling.talent_compiled")
+    assert compiled_module.memo_bits() == MEMO_BITS
+    rng = random.Random(7)
+    for _ in range(2000):
+        left = rng.getrandbits(rng.choice((3, 15, 56)))
+        scenes = rng.getrandbits(rng.choice((5, 28, 63)))
+        assert compiled_module.memo_slot(left, scenes) == ResidualMemo.slot(left, scenes)
 
 
 @settings(max_examples=60, deadline=None)
