@@ -81,22 +81,24 @@ def test_stopping_at_enough_gives_a_bound_never_above_the_optimum(
     assert bound == truth or bound >= enough
 
 
+#: Two actors on location (scene 0 shot), each with one scene of its own and one scene shared
+#: with the other: one of them must wait for the other's own scene, Smith's rule splits it.
+CROSS = TalentInstance(
+    name="cross",
+    durations=(1, 3, 3, 1, 1),
+    costs=(5, 4, 1),
+    cast=(
+        frozenset({0, 1, 2}),
+        frozenset({0, 2}),
+        frozenset({1, 2}),
+        frozenset({0, 1}),
+        frozenset({2}),
+    ),
+)
+
+
 def test_exact_on_location_beats_smith_on_a_crossing_pattern() -> None:
-    # two actors on location (scene 0 shot), each with one scene of its own and one scene shared
-    # with the other: one of them must wait for the other's own scene, Smith's rule splits it
-    instance = TalentInstance(
-        name="cross",
-        durations=(1, 3, 3, 1, 1),
-        costs=(5, 4, 1),
-        cast=(
-            frozenset({0, 1, 2}),
-            frozenset({0, 2}),
-            frozenset({1, 2}),
-            frozenset({0, 1}),
-            frozenset({2}),
-        ),
-    )
-    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    core = TalentCore(reduce_instance(CROSS.durations, CROSS.costs, CROSS.cast))
     remaining, on_location = _state(core, 1 << 0)
     truth = _on_location_optimum(core, remaining, on_location)
     assert core.bound(remaining, on_location) < truth
@@ -131,19 +133,7 @@ def test_a_memo_shared_by_many_calls_keeps_every_bound_valid(
 def test_the_memo_learns_from_a_call_stopped_at_its_threshold() -> None:
     # the crossing pattern's state stopped at its threshold, then again with the memo: the
     # second call starts from what the first proved (at least the threshold) at its root
-    instance = TalentInstance(
-        name="cross",
-        durations=(1, 3, 3, 1, 1),
-        costs=(5, 4, 1),
-        cast=(
-            frozenset({0, 1, 2}),
-            frozenset({0, 2}),
-            frozenset({1, 2}),
-            frozenset({0, 1}),
-            frozenset({2}),
-        ),
-    )
-    core = TalentCore(reduce_instance(instance.durations, instance.costs, instance.cast))
+    core = TalentCore(reduce_instance(CROSS.durations, CROSS.costs, CROSS.cast))
     remaining, on_location = _state(core, 1 << 0)
     truth = _on_location_optimum(core, remaining, on_location)
     memo = ResidualMemo(core)
