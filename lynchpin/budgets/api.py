@@ -285,7 +285,7 @@ def _setting_out(item: selectors.SettingItem) -> dict[str, Any]:
 
 
 @router.get(f"{BUDGET}/settings", response={200: dict[str, list[SettingOut]], **ERRORS},
-            summary="Charges, incentives, groups, people and exchange rates")
+            summary="Charges, incentives, groups, people, exchange rates and units")
 def list_settings(request: HttpRequest, production_id: PathId, budget_id: PathId) -> Any:
     settings = selectors.budget_settings(actor=request.auth, production_id=production_id,
                                          budget_id=budget_id)

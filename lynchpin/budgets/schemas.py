@@ -393,8 +393,8 @@ class SettingIn(Schema):
     """Add an item (no `token`) or change the one read with `token`. `fields` by setting:
     charges ``name, kind (percent|flat), rate, excluded_accounts, excluded_categories``;
     incentives ``name, percent, accounts, categories, cap``; groups ``name, excluded``;
-    people ``name, ytd_wages``; exchange_rates ``rate``. Numbers as strings; codes as a
-    list or as text separated by commas."""
+    people ``name, ytd_wages``; exchange_rates ``rate``; units ``hours``. Numbers as
+    strings; codes as a list or as text separated by commas."""
 
     fields: dict[str, Any] = Field(default_factory=dict)
     token: str | None = Field(default=None, max_length=64)

@@ -192,7 +192,8 @@ def test_settings_over_the_api(setup: BudgetSetup, token_client) -> None:
     assert made.status_code == 200, made.content
     assert made.json()["fields"]["excluded_accounts"] == ["1101"]
     listed = client.get(f"{base}/{bid}/settings").json()
-    assert set(listed) == {"charges", "incentives", "groups", "people", "exchange_rates"}
+    assert set(listed) == {"charges", "incentives", "groups", "people", "exchange_rates",
+                           "units"}
     charge = listed["charges"][0]
     assert charge["token"] == made.json()["token"] and charge["amount"] == "2186.50"
     assert _send(client, "put", url, {"fields": {"rate": "10"}}).status_code == 409  # taken
@@ -203,7 +204,7 @@ def test_settings_over_the_api(setup: BudgetSetup, token_client) -> None:
     bad = _send(client, "put", url, {"fields": {"rate": 2.5},
                                      "token": changed.json()["token"]})
     assert bad.status_code in (400, 422) and "rate" in bad.content.decode()
-    assert _send(client, "put", f"{base}/{bid}/settings/units/DAY",
+    assert _send(client, "put", f"{base}/{bid}/settings/shifts/DAY",
                  {"fields": {}}).status_code == 404
     assert client.delete(f"{url}?token=stale").status_code == 409
     assert client.delete(f"{url}?token={changed.json()['token']}").status_code == 204

@@ -104,7 +104,7 @@ def test_ids_are_checked(setup: BudgetSetup) -> None:
             _set(setup, key, item_id, rate="1")
         assert "id" in error.value.fields, (key, item_id)
     with pytest.raises(NotFound):
-        _set(setup, "units", "DAY", name="x")
+        _set(setup, "shifts", "DAY", name="x")
 
 
 def test_an_incentive_lowers_the_net_total_only(setup: BudgetSetup) -> None:
@@ -155,6 +155,42 @@ def test_an_excluded_group_counts_zero_and_a_used_group_stays(setup: BudgetSetup
                                        item_id="OPT", expected=_items(setup, "groups")[0].token)
 
 
+def test_a_units_hours_price_flat_fringes_and_defaults_come_back(setup: BudgetSetup) -> None:
+    producer, pid, bid = setup.team.producer, setup.production_id, setup.version.pk
+    services.fringe_set(actor=producer, production_id=pid, budget_id=bid, code="MEAL",
+                        name="Meal money", kind="flat", rate="2", per="hour")
+    services.budget_line_add(actor=producer, production_id=pid, account_id=setup.rights.pk,
+                             description="Driver", amount="5", unit="Day", rate="100",
+                             fringes=["MEAL"])
+    # 5 days of 12 hours (the default Day) at 2 an hour, then of 10 hours
+    assert _topsheet(setup).grand_total == GRAND + 500 + 120
+    _set(setup, "units", "Day", hours="10")
+    assert _topsheet(setup).grand_total == GRAND + 500 + 100
+    with pytest.raises(Conflict):
+        _set(setup, "units", "DAY", hours="8")  # the same unit, whatever its case
+    token = _items(setup, "units")[0].token
+    _set(setup, "units", "day", expected=token, hours="11")
+    assert [(i.id, i.fields["hours"]) for i in _items(setup, "units")] == [("Day", "11")]
+    services.budget_setting_delete(actor=producer, production_id=pid, budget_id=bid,
+                                   key="units", item_id="Day",
+                                   expected=_items(setup, "units")[0].token)
+    assert _topsheet(setup).grand_total == GRAND + 500 + 120  # the default again
+    _set(setup, "units", "Shift", hours="8")
+    services.budget_line_add(actor=producer, production_id=pid, account_id=setup.rights.pk,
+                             description="Night driver", amount="1", unit="Shift", rate="90",
+                             fringes=["MEAL"])
+    assert _topsheet(setup).grand_total == GRAND + 500 + 120 + 90 + 16
+    with pytest.raises(Invalid, match="still used"):
+        services.budget_setting_delete(actor=producer, production_id=pid, budget_id=bid,
+                                       key="units", item_id="Shift",
+                                       expected=_items(setup, "units")[0].token)
+    with pytest.raises(Invalid) as error:
+        _set(setup, "units", "Stint", hours="0")
+    assert "hours" in error.value.fields
+    _set(setup, "units", "Lump")  # no hours: a unit without time
+    assert _items(setup, "units")[1].fields == {"id": "Lump", "hours": None}
+
+
 def test_delete_needs_the_current_token(setup: BudgetSetup) -> None:
     _set(setup, "charges", "BOND", name="Completion bond", rate="2")
     token = _items(setup, "charges")[0].token
@@ -196,7 +232,7 @@ def test_a_copy_keeps_the_settings(setup: BudgetSetup) -> None:
 _VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=30),
                    st.lists(st.text(max_size=6), max_size=3),
                    st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2))
-_FIELDS = ("name", "kind", "rate", "percent", "cap", "ytd_wages", "excluded", "accounts",
+_FIELDS = ("name", "kind", "rate", "percent", "cap", "ytd_wages", "excluded", "hours", "accounts",
            "categories", "excluded_accounts", "excluded_categories")
 
 

@@ -37,8 +37,8 @@ from lynchpin.engine.budgeting.model import (
 __all__ = ["SETTING_KEYS", "extras_from_json", "extras_to_json", "item_token", "setting_items",
            "with_setting_items"]
 
-#: The keys of the document edited item by item (everything but units).
-SETTING_KEYS = ("charges", "incentives", "groups", "people", "exchange_rates")
+#: The keys of the document edited item by item (all of them).
+SETTING_KEYS = ("charges", "incentives", "groups", "people", "exchange_rates", "units")
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -126,10 +126,13 @@ def extras_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def setting_items(extras: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
     """The items under `key` (one of SETTING_KEYS) in order, each a new dict with its
-    ``id``; exchange rates, kept as a mapping, become ``{"id": currency, "rate": ...}``."""
+    ``id``; exchange rates, kept as a mapping, become ``{"id": currency, "rate": ...}``, and
+    units, named by their ``name``, ``{"id": name, "hours": ...}``."""
     if key == "exchange_rates":
         return [{"id": code, "rate": rate}
                 for code, rate in dict(extras.get(key) or {}).items()]
+    if key == "units":
+        return [{"id": unit["name"], "hours": unit.get("hours")} for unit in extras.get(key) or ()]
     return [dict(item) for item in extras.get(key) or ()]
 
 
@@ -138,8 +141,11 @@ def with_setting_items(extras: Mapping[str, Any], key: str,
     """A copy of `extras` with `items` (as `setting_items` gives them) under `key`; an
     empty list removes the key."""
     document = dict(extras)
-    value: Any = ({item["id"]: item["rate"] for item in items} if key == "exchange_rates"
-                  else items)
+    value: Any = items
+    if key == "exchange_rates":
+        value = {item["id"]: item["rate"] for item in items}
+    elif key == "units":
+        value = [{"name": item["id"], "hours": item["hours"]} for item in items]
     if value:
         document[key] = value
     else:

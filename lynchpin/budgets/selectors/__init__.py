@@ -5,7 +5,8 @@
   `budget_attention`
 - sheets: `budget_topsheet`, `budget_accounts`, `budget_account_detail`, `budget_lines`,
   `budget_globals`, `budget_fringes`
-- settings: `budget_settings` (charges, incentives, groups, people, exchange rates)
+- settings: `budget_settings` (charges, incentives, groups, people, exchange rates,
+  units)
 """
 
 from lynchpin.budgets.selectors.settings import SettingItem, budget_settings

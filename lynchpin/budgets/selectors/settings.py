@@ -1,4 +1,4 @@
-"""Reads of a version's settings (charges, incentives, groups, people, exchange rates),
+"""Reads of a version's settings (charges, incentives, groups, people, exchange rates, units),
 each item with the token an editor sends back to change it. VIEW_MONEY only."""
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ never stores a total: totals come from the engine through `lynchpin.budgets.adap
   `budget_line_delete`
 - tables: `global_set`, `global_delete`, `fringe_set`, `fringe_delete`
 - settings: `budget_setting_set`, `budget_setting_delete` (charges, incentives, groups,
-  people, exchange rates; `SETTINGS` describes each)
+  people, exchange rates, units; `SETTINGS` describes each)
 - schedule: `budget_reprice_preview`, `budget_reprice_summary` (its totals, shared by the
   web processes), `budget_reprice_from_schedule` (the schedules app's entry points: pass
   the engine's ScheduleFeed)

@@ -1,15 +1,17 @@
 """Writes of a version's settings: contractual charges, tax incentives, line groups, people
-(the year-to-date wages of fringe ranges) and exchange rates.
+(the year-to-date wages of fringe ranges), exchange rates and units (their hours).
 
 They are kept with the version as one JSON document (`BudgetVersion.extras`, shape in
 `adapters.extras`); here each is an item with an id: a charge's or incentive's code, a
-group's id, a person's id, a currency. `budget_setting_set` without `expected` adds an item
+group's id, a person's id, a currency, a unit's name (found whatever its case, as lines
+name units). `budget_setting_set` without `expected` adds an item
 (Conflict when the id is taken: someone else added it); with it, changes the item read with
 that token (`adapters.item_token`, a digest of the item as stored: Conflict when anyone changed
 it since, so two people editing different items never collide). EDIT_BUDGET, an unlocked
 version, one transaction, one audit entry; the budget is priced before the write commits.
-Ids are what lines and reports refer to, so they are never renamed, and a group, person or
-currency still used by a line is not deleted (Invalid names the lines).
+Ids are what lines and reports refer to, so they are never renamed, and a group, person,
+currency or unit of its own (not one of the default units, which it only overrides) still used
+by a line is not deleted (Invalid names the lines).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from lynchpin.core.audit import audit_record
 from lynchpin.core.errors import Conflict, Invalid, NotFound
 from lynchpin.core.roles import Capability
 from lynchpin.engine.budgeting.model import Budget, ChargeKind
+from lynchpin.engine.budgeting.units import default_units
 
 __all__ = ["SETTINGS", "Setting", "budget_setting_delete", "budget_setting_set"]
 
@@ -140,6 +143,16 @@ def _rate(item: Mapping[str, Any], budget: Budget) -> dict[str, Any]:
     return {"rate": _decimal(item, "rate", positive=True)}
 
 
+def _unit(item: Mapping[str, Any], budget: Budget) -> dict[str, Any]:
+    return {"hours": _decimal(item, "hours", optional=True, positive=True)}
+
+
+def _unit_users(budget: Budget, name: str) -> list[str]:
+    if name.lower() in {unit.name.lower() for unit in default_units()}:
+        return []  # deleting an override brings the default back
+    return _lines_where(budget, lambda line: line.unit.lower() == name.lower())
+
+
 def _lines_where(budget: Budget, used: Callable[[Any], bool]) -> list[str]:
     return [f"{account.code} line {n}" for _, account in budget.accounts()
             for n, line in enumerate(account.lines, start=1) if used(line)]
@@ -157,6 +170,7 @@ class Setting:
     id_pattern: re.Pattern[str] = _CODE
     id_help: str = "letters, digits, '.', '_' or '-', at most 40"
     used_by: Callable[[Budget, str], list[str]] = lambda budget, item_id: []
+    same: Callable[[str], str] = str  # the form of an id two items must not share
 
 
 #: Every setting by its key (`adapters.SETTING_KEYS`, in that order: the extras document's
@@ -171,6 +185,7 @@ SETTINGS: dict[str, Setting] = {setting.key: setting for setting in (
     Setting("exchange_rates", "Exchange rate", _rate, id_pattern=_CURRENCY,
             id_help="a three-letter currency code such as USD",
             used_by=lambda b, i: _lines_where(b, lambda line: line.currency == i)),
+    Setting("units", "Unit", _unit, used_by=_unit_users, same=str.lower),
 )}
 
 
@@ -186,8 +201,9 @@ def _setting(key: str) -> Setting:
     return setting
 
 
-def _find(items: list[dict[str, Any]], item_id: str) -> int | None:
-    return next((n for n, item in enumerate(items) if item["id"] == item_id), None)
+def _find(items: list[dict[str, Any]], item_id: str, setting: Setting) -> int | None:
+    key = setting.same(item_id)
+    return next((n for n, item in enumerate(items) if setting.same(item["id"]) == key), None)
 
 
 def _current(items: list[dict[str, Any]], index: int | None, setting: Setting, item_id: str,
@@ -225,7 +241,9 @@ def budget_setting_set(*, actor: Any, production_id: int, budget_id: int, key: s
     if key == "exchange_rates" and item_id == version.currency:
         raise _bad("id", f"{item_id} is the budget's own currency.")
     items = setting_items(version.extras, key)
-    index = _find(items, item_id)
+    index = _find(items, item_id, setting)
+    if index is not None:
+        item_id = items[index]["id"]  # as first typed
     before = _current(items, index, setting, item_id, expected)
     budget = priced_budget(version, title=membership.production.title).budget
     item = {"id": item_id, **setting.clean(fields, budget)}
@@ -253,7 +271,7 @@ def budget_setting_delete(*, actor: Any, production_id: int, budget_id: int, key
     membership = member(actor, production_id, Capability.EDIT_BUDGET)
     version = version_for_update(production_id, budget_id)
     items = setting_items(version.extras, key)
-    index = _find(items, str(item_id))
+    index = _find(items, str(item_id), setting)
     if index is None:
         raise NotFound(f"{setting.label} {item_id} no longer exists; reload the page.")
     _current(items, index, setting, str(item_id), expected or "-")

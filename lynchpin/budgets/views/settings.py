@@ -1,5 +1,5 @@
-"""The page of a version's settings: contractual charges, incentives, groups, people and
-exchange rates, one table each with an edit form per row and an add row.
+"""The page of a version's settings: contractual charges, incentives, groups, people,
+exchange rates and units, one table each with an edit form per row and an add row.
 
 A save posts the section (``key``), the item's ``id``, the ``token`` it was read with
 (empty: add) and the section's fields; a refused save shows the page again with the message
@@ -80,6 +80,12 @@ SECTIONS = (
             "Lines priced in another currency are converted at these rates: the value of one "
             "unit of that currency in the budget's currency.",
             "Currency", (Column("rate", "Rate", "number"),)),
+    Section("units", "Units",
+            "The hours in a unit turn a line's quantity into hours for flat fringes per hour, "
+            "day or week. Without an entry here Movie Magic's defaults apply: Hour 1, Day 12, "
+            "Week 60, Month 240 hours; Allow, Flat and Each have no hours (leave Hours empty "
+            "for such a unit).",
+            "Unit", (Column("hours", "Hours", "number"),)),
 )
 
 
