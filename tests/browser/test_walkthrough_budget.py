@@ -10,7 +10,9 @@ On the demo production's "Original budget" (GBP, globals linked to the schedule)
   applying it gives the budget exactly the total the board announced, and the schedule-fed
   globals the schedule's values;
 - the producer locks the original; the accountant copies it to a working version, changes a
-  line there, and Compare shows the variance on that account only.
+  line there, and Compare shows the variance on that account only;
+- the production manager raises the contingency on the settings page: the grand total moves
+  by the new share of the charge's base.
 """
 
 from __future__ import annotations
@@ -151,3 +153,25 @@ def test_lock_the_original_copy_a_working_version_and_compare(
     assert list(changed) == ["5002"]
     assert amount(changed["5002"]) == delta  # positive: costs more
     assert _grand(demo, working) > _grand(demo, original)
+
+
+def test_the_contingency_changed_on_the_settings_page_moves_the_grand_total(
+        browser: Any, live_server: Any, demo: DemoWorld) -> None:
+    version = BudgetVersion.objects.get(production_id=demo.pid, name=ORIGINAL)
+    before = _grand(demo, version)
+    page = logged_in(browser, live_server, "production_manager")
+    page.goto(demo.url("budgets/"))
+    page.get_by_role("link", name=ORIGINAL, exact=True).click()
+    page.get_by_role("link", name="Settings", exact=True).click()
+    page.get_by_role("heading", level=1, name=f"{ORIGINAL}: settings").wait_for()
+    row = page.locator("#charges-CONTINGENCY")
+    base = amount(row.locator("td.num").nth(1).inner_text())  # the base column
+    row.get_by_label("Rate (percent or amount) of CONTINGENCY").fill("12.5")
+    row.get_by_role("button", name="Save").click()
+    page.get_by_text("Contractual charges: CONTINGENCY saved.").wait_for()
+    version.refresh_from_db()
+    assert version.extras["charges"][0]["rate"] == "12.5"
+    after = _grand(demo, version)
+    assert after - before == (base * Decimal("0.025")).quantize(Decimal("0.01"))
+    page.get_by_role("link", name="Top sheet", exact=True).click()
+    assert f"{after:,.2f}" in page.content()

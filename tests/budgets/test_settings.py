@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -299,3 +300,16 @@ def test_page_checkbox_and_read_only_view(setup: BudgetSetup, client_as) -> None
     body = producer.get(url).content.decode()
     assert 'id="groups-OPT"' in body and "<input" not in body.split("<main", 1)[-1].split(
         'id="groups"', 1)[-1]
+
+
+def test_every_input_belongs_to_a_form_of_the_page(setup: BudgetSetup, client_as) -> None:
+    # inputs of a table row name their form by id: the id must be a <form>'s, and unique
+    for key, item_id, fields in [("charges", "CONT", {"rate": "10"}), ("groups", "OPT", {}),
+                                 ("units", "Shift", {"hours": "8"})]:
+        _set(setup, key, item_id, **fields)
+    body = client_as(setup.team.producer).get(_page(setup)).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', body)
+    forms = set(re.findall(r'<form id="([^"]+)"', body))
+    owners = set(re.findall(r'\sform="([^"]+)"', body))
+    assert len(ids) == len(set(ids))
+    assert owners and owners <= forms
