@@ -151,6 +151,16 @@ def test_the_producer_locks_the_approved_version_and_copies_a_working_one(
     assert rows["Working schedule"].rstrip().endswith("Open")
     assert "from Shooting schedule" in rows["Working schedule"]
 
+    page.get_by_role("link", name="Compare versions").click()
+    page.get_by_label("Compare:").select_option(label="Shooting schedule")
+    page.get_by_label("with").select_option(label="Working schedule")
+    page.get_by_role("button", name="Compare", exact=True).click()
+    page.locator("#compare-summary").wait_for()
+    assert "Every scene is on the same day in both versions." in page.content()
+    costs = page.locator("[data-cost=first], [data-cost=second]").all_inner_texts()
+    assert len(costs) == 2 and costs[0] == costs[1] == _board(demo, plan).cost.total
+    assert page.locator("[data-cost=change]").inner_text() == "+0.00"
+
 
 def _csrf(page: Any) -> str:
     return str(page.locator("input[name=csrfmiddlewaretoken]").first.input_value())
