@@ -154,7 +154,7 @@ def schedule_compare(*, actor: Any, production_id: int, first_id: int,
     if board_a.cost is not None and board_b.cost is not None:
         difference = Money(board_b.cost.amount - board_a.cost.amount, first.problem.currency)
         change = f"{difference.rounded().amount:+,}"
+    unchanged = sum(1 for scene in places_a.keys() & places_b.keys()
+                    if places_a[scene] == places_b[scene])
     return ScheduleComparison(_summary(first, board_a), _summary(second, board_b), change,
-                              _performers(first, second), tuple(scenes),
-                              len(places_a.keys() & places_b.keys()) - sum(
-                                  1 for s in scenes if s.first_present and s.second_present))
+                              _performers(first, second), tuple(scenes), unchanged)
