@@ -15,7 +15,12 @@ from lynchpin.budgets.adapters.cache import (
     shared,
     with_line,
 )
-from lynchpin.budgets.adapters.cells import cell_from_text, cell_text, checked_cell
+from lynchpin.budgets.adapters.cells import (
+    cell_from_text,
+    cell_text,
+    checked_cell,
+    decimal_from_text,
+)
 from lynchpin.budgets.adapters.extras import (
     SETTING_KEYS,
     item_token,
@@ -58,6 +63,7 @@ __all__ = [
     "cell_from_text",
     "cell_text",
     "checked_cell",
+    "decimal_from_text",
     "feed_mapping",
     "item_token",
     "line_fields",

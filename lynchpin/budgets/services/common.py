@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, TypeVar
 from uuid import UUID
 
 from django.utils import timezone
 
+from lynchpin.budgets.adapters import decimal_from_text
 from lynchpin.budgets.models import BudgetVersion, valid_id
 from lynchpin.core.access import membership_for, require
 from lynchpin.core.errors import Conflict, Invalid, NotFound
 from lynchpin.core.roles import Capability
 
-__all__ = ["computed", "in_use", "member", "touch", "version_for_update"]
+__all__ = ["computed", "in_use", "member", "number_field", "touch", "version_for_update"]
 
 T = TypeVar("T")
 
@@ -77,3 +79,15 @@ def in_use(what: str, users: list[str]) -> Invalid:
     shown = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
     return Invalid(f"{what} is still used by {shown}; change those first.",
                    fields={"__all__": [f"Used by {shown}."]})
+
+
+def number_field(value: Any, field: str, *, optional: bool = False) -> Decimal | None:
+    """`value` (a Decimal or typed text) as a finite Decimal; None when `optional` and blank.
+    Invalid naming `field` otherwise; a float is refused too (money is never typed as one)."""
+    if optional and (value is None or str(value).strip() == ""):
+        return None
+    number = value if isinstance(value, Decimal) else (
+        None if isinstance(value, float) else decimal_from_text(str(value)))
+    if number is None or not number.is_finite():
+        raise Invalid(f"{field}: enter a number such as 6.2.", fields={field: ["Enter a number."]})
+    return number

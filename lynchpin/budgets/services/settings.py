@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -35,6 +35,7 @@ from lynchpin.budgets.services.common import (
     computed,
     in_use,
     member,
+    number_field,
     touch,
     version_for_update,
 )
@@ -56,6 +57,24 @@ def _bad(field: str, message: str) -> Invalid:
     return Invalid(f"{field}: {message}", fields={field: [message]})
 
 
+def _code_id(item_id: str, version: BudgetVersion) -> str:
+    """A code, a name or an id as typed (without surrounding spaces)."""
+    item_id = item_id.strip()
+    if not _CODE.fullmatch(item_id):
+        raise _bad("id", "Use letters, digits, '.', '_' or '-', at most 40.")
+    return item_id
+
+
+def _currency_id(item_id: str, version: BudgetVersion) -> str:
+    """A currency code, upper-cased; never the version's own currency."""
+    item_id = item_id.strip().upper()
+    if not _CURRENCY.fullmatch(item_id):
+        raise _bad("id", "Use a three-letter currency code such as USD.")
+    if item_id == version.currency:
+        raise _bad("id", f"{item_id} is the budget's own currency.")
+    return item_id
+
+
 def _text(item: Mapping[str, Any], field: str, *, limit: int = 120) -> str:
     value = str(item.get(field) or "").strip()
     if len(value) > limit or "\x00" in value:
@@ -63,22 +82,15 @@ def _text(item: Mapping[str, Any], field: str, *, limit: int = 120) -> str:
     return value
 
 
-def _decimal(item: Mapping[str, Any], field: str, *, low: Decimal = Decimal(0),
-             high: Decimal | None = None, optional: bool = False,
-             positive: bool = False) -> str | None:
-    """The field as a decimal string within [low, high] (positive: above 0); None when
-    `optional` and blank. Floats are refused: money and rates are typed as text."""
-    raw = item.get(field)
-    if optional and (raw is None or str(raw).strip() == ""):
+def _decimal(item: Mapping[str, Any], field: str, *, high: Decimal | None = None,
+             optional: bool = False, positive: bool = False) -> str | None:
+    """The field as a decimal string, 0 or more (`positive`: above 0) and at most `high`;
+    None when `optional` and blank (`common.number_field` reads it)."""
+    value = number_field(item.get(field), field, optional=optional)
+    if value is None:
         return None
-    try:
-        value = Decimal(str(raw).strip()) if not isinstance(raw, float) else Decimal("NaN")
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite():
-        raise _bad(field, "Enter a number such as 12.5.")
-    if value < low or (positive and value <= 0) or (high is not None and value > high):
-        bound = f"above {low}" if positive else f"{low} or more"
+    if value < 0 or (positive and value == 0) or (high is not None and value > high):
+        bound = "above 0" if positive else "0 or more"
         raise _bad(field, f"Enter a number {bound}{'' if high is None else f' up to {high}'}.")
     return str(value)
 
@@ -162,15 +174,15 @@ def _lines_where(budget: Budget, used: Callable[[Any], bool]) -> list[str]:
 class Setting:
     """One kind of setting: its key in the extras document, the name of one item, the
     cleaning of a typed item (fields without the id; raises Invalid naming the field), the
-    check of its id, and the lines that use an item (a used item is not deleted)."""
+    check of a typed id (its stored form, or Invalid), the lines that use an item (a used item
+    is not deleted) and the form of an id two items must not share."""
 
     key: str
     label: str
     clean: Callable[[Mapping[str, Any], Budget], dict[str, Any]]
-    id_pattern: re.Pattern[str] = _CODE
-    id_help: str = "letters, digits, '.', '_' or '-', at most 40"
+    check_id: Callable[[str, BudgetVersion], str] = _code_id
     used_by: Callable[[Budget, str], list[str]] = lambda budget, item_id: []
-    same: Callable[[str], str] = str  # the form of an id two items must not share
+    same: Callable[[str], str] = str
 
 
 #: Every setting by its key (`adapters.SETTING_KEYS`, in that order: the extras document's
@@ -182,8 +194,7 @@ SETTINGS: dict[str, Setting] = {setting.key: setting for setting in (
             used_by=lambda b, i: _lines_where(b, lambda line: i in line.groups)),
     Setting("people", "Person", _person,
             used_by=lambda b, i: _lines_where(b, lambda line: line.person == i)),
-    Setting("exchange_rates", "Exchange rate", _rate, id_pattern=_CURRENCY,
-            id_help="a three-letter currency code such as USD",
+    Setting("exchange_rates", "Exchange rate", _rate, check_id=_currency_id,
             used_by=lambda b, i: _lines_where(b, lambda line: line.currency == i)),
     Setting("units", "Unit", _unit, used_by=_unit_users, same=str.lower),
 )}
@@ -233,13 +244,7 @@ def budget_setting_set(*, actor: Any, production_id: int, budget_id: int, key: s
     setting = _setting(key)
     membership = member(actor, production_id, Capability.EDIT_BUDGET)
     version = version_for_update(production_id, budget_id)
-    item_id = str(item_id or "").strip()
-    if key == "exchange_rates":
-        item_id = item_id.upper()
-    if not setting.id_pattern.fullmatch(item_id):
-        raise _bad("id", f"Use {setting.id_help}.")
-    if key == "exchange_rates" and item_id == version.currency:
-        raise _bad("id", f"{item_id} is the budget's own currency.")
+    item_id = setting.check_id(str(item_id or ""), version)
     items = setting_items(version.extras, key)
     index = _find(items, item_id, setting)
     if index is not None:

@@ -9,7 +9,7 @@ is not deleted (Invalid says where it is used).
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -21,11 +21,12 @@ from lynchpin.budgets.services.common import (
     computed,
     in_use,
     member,
+    number_field,
     touch,
     version_for_update,
 )
 from lynchpin.core.audit import audit_record, changes_between, snapshot
-from lynchpin.core.errors import Conflict, Invalid, NotFound
+from lynchpin.core.errors import Conflict, NotFound
 from lynchpin.core.roles import Capability
 from lynchpin.core.validation import clean_or_invalid
 from lynchpin.engine.budgeting.formulas import FormulaError, compile_formula
@@ -144,18 +145,6 @@ def global_delete(*, actor: Any, production_id: int, global_id: int, expected_ve
     touch(version)
 
 
-def _decimal(value: Any, field: str, *, optional: bool = False) -> Decimal | None:
-    if optional and (value is None or str(value).strip() == ""):
-        return None
-    try:
-        number = value if isinstance(value, Decimal) else Decimal(str(value).strip())
-    except InvalidOperation:
-        number = Decimal("NaN")
-    if isinstance(value, float) or not number.is_finite():
-        raise Invalid(f"{field}: enter a number such as 6.2.", fields={field: ["Enter a number."]})
-    return number
-
-
 @transaction.atomic
 def fringe_set(
     *, actor: Any, production_id: int, budget_id: int, code: str, name: str, kind: str,
@@ -174,8 +163,8 @@ def fringe_set(
         row = BudgetFringe(budget=version, code=code, order=_next_order(version.fringes))
     before = snapshot(row, FRINGE_FIELDS) if row.pk else {}
     row.name, row.kind, row.per, row.uses_ytd = name.strip(), kind, per, uses_ytd
-    row.rate = _decimal(rate, "rate")
-    row.cutoff = _decimal(cutoff, "cutoff", optional=True)
+    row.rate = number_field(rate, "rate")
+    row.cutoff = number_field(cutoff, "cutoff", optional=True)
     _save(row, FRINGE_FIELDS, expected_version)
     touch(version)
     computed(lambda: priced_budget(version, title=membership.production.title))
