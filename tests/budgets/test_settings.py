@@ -280,6 +280,8 @@ def test_page_adds_changes_and_deletes(setup: BudgetSetup, client_as) -> None:
     bad = client.post(url, {"key": "groups", "id": "OPT", "name": "x" * 200})
     assert bad.status_code == 400
     assert 'value="OPT"' in bad.content.decode()  # what was typed is kept
+    unknown = client.post(url, {"key": "shifts", "id": "X"})
+    assert unknown.status_code == 400 and "Unknown setting" in unknown.content.decode()
     token = _items(setup, "charges")[0].token
     deleted = client.post(reverse("budgets:setting_delete", kwargs={
         "production_id": setup.production_id, "budget_id": setup.version.pk,

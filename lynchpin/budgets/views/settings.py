@@ -111,43 +111,64 @@ def _rows(section: Section, items: list[selectors.SettingItem]) -> list[dict[str
             for item in items]
 
 
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A save the service refused: its section (None: no such section), the message, the
+    status of the page, and what was typed into the add row (empty for a row's edit)."""
+
+    key: str | None
+    message: str
+    status: int
+    typed: dict[str, Any]
+
+
+def _save(request: HttpRequest, pid: int, budget_id: int) -> Refused | None:
+    """Save the posted item; None when saved, else why not."""
+    section = next((s for s in SECTIONS if s.key == request.POST.get("key")), None)
+    if section is None:
+        return Refused(None, "Unknown setting; reload the page.", 400, {})
+    item_id, token = request.POST.get("id", ""), request.POST.get("token") or None
+    fields = _fields(request, section)
+    try:
+        services.budget_setting_set(actor=request.user, production_id=pid,
+                                    budget_id=budget_id, key=section.key, item_id=item_id,
+                                    fields=fields, expected=token)
+    except (Invalid, Conflict) as error:
+        return Refused(section.key, error.message, error.status,
+                       {} if token else {"id": item_id, **fields})
+    messages.success(request, f"{section.title}: {item_id.strip()} saved.")
+    return None
+
+
+def _part(section: Section, items: list[selectors.SettingItem],
+          refused: Refused | None) -> dict[str, Any]:
+    """What the template shows of one section: its rows, its refusal, its add row's values."""
+    mine = refused if refused is not None and refused.key == section.key else None
+    typed = mine.typed if mine is not None else {}
+    return {"section": section, "rows": _rows(section, items), "refused": mine,
+            "add_id": typed.get("id", ""),
+            "add": [(column, typed.get(column.name, False if column.input == "check" else ""))
+                    for column in section.columns]}
+
+
 @production_page
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest, membership: Membership, budget_id: int) -> HttpResponse:
     """Every section with its items; add or change one item (POST)."""
     pid = membership.production_id
-    status, failed, typed = 200, None, {}
+    refused = None
     if request.method == "POST":
-        section = next((s for s in SECTIONS if s.key == request.POST.get("key")), None)
-        if section is None:
-            status, failed = 400, {"key": "", "message": "Unknown setting; reload the page."}
-        else:
-            item_id = request.POST.get("id", "")
-            try:
-                services.budget_setting_set(
-                    actor=request.user, production_id=pid, budget_id=budget_id,
-                    key=section.key, item_id=item_id, fields=_fields(request, section),
-                    expected=request.POST.get("token") or None)
-            except (Invalid, Conflict) as error:
-                status, failed = error.status, {"key": section.key, "message": error.message}
-                if not request.POST.get("token"):
-                    typed = {"id": item_id, **_fields(request, section)}
-            else:
-                messages.success(request, f"{section.title}: {item_id.strip()} saved.")
-                return redirect("budgets:settings", production_id=pid, budget_id=budget_id)
+        refused = _save(request, pid, budget_id)
+        if refused is None:
+            return redirect("budgets:settings", production_id=pid, budget_id=budget_id)
     items = selectors.budget_settings(actor=request.user, production_id=pid,
                                       budget_id=budget_id)
     version = selectors.budget_get(actor=request.user, production_id=pid, budget_id=budget_id)
-    sections = [{"section": section, "rows": _rows(section, items[section.key]),
-                 "failed": failed if failed and failed["key"] == section.key else None,
-                 "typed": [(column, typed.get(column.name, False if column.input == "check"
-                                              else "")) for column in section.columns]
-                 if failed and failed["key"] == section.key and typed else None}
-                for section in SECTIONS]
+    sections = [_part(section, items[section.key], refused) for section in SECTIONS]
+    unplaced = refused if refused is not None and refused.key is None else None
     return page(request, "settings.html",
-                context(membership, version, sections=sections,
-                        failed=failed if failed and not failed["key"] else None,
-                        typed_id=typed.get("id", "")), status)
+                context(membership, version, sections=sections, refused=unplaced),
+                refused.status if refused is not None else 200)
 
 
 @production_page
