@@ -64,14 +64,19 @@ def test_the_extension_is_built() -> None:
     assert talent_native.built(), "talent_compiled is not built: run pip install -e ."
 
 
+def _shared_instance(folder: str, name: str) -> TalentInstance:
+    """Instance `name` of ../shared/bench/talent/`folder` (skips when the data is absent)."""
+    path = TALENT / folder / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"talent benchmark not found at {TALENT}")
+    return read_talent(path.read_text(encoding="utf-8"), source=path.name)
+
+
 @pytest.mark.parametrize(
     "name", ["delabanda2011_example", "film103", "film116", "MobStory", "Warwick1201"]
 )
 def test_identical_on_literature_instances(name: str) -> None:
-    path = TALENT / "instances" / f"{name}.txt"
-    if not path.is_file():
-        pytest.skip(f"talent benchmark not found at {TALENT}")
-    instance = read_talent(path.read_text(encoding="utf-8"), source=path.name)
+    instance = _shared_instance("instances", name)
     fast, slow = _both(instance)
     assert fast == slow
     assert fast.optimal
@@ -82,10 +87,7 @@ def test_identical_on_literature_instances(name: str) -> None:
 @pytest.mark.parametrize("name", ["g22_10_30_25", "g24_10_30_25"])
 def test_identical_on_ddolib_instances(name: str) -> None:
     # thousands of exact-bound calls sharing (and teaching) the residual memo
-    path = TALENT / "generated_ddolib" / f"ddolib_{name}.txt"
-    if not path.is_file():
-        pytest.skip(f"talent benchmark not found at {TALENT}")
-    instance = read_talent(path.read_text(encoding="utf-8"), source=path.name)
+    instance = _shared_instance("generated_ddolib", f"ddolib_{name}")
     fast, slow = _both(instance)
     assert fast == slow
     assert fast.optimal and fast.cost == talent_cost(instance, fast.order)
